@@ -1,0 +1,181 @@
+/**
+ * The `regiekamer` command: start the platform, migrate, seed the demo municipality, create a
+ * municipality and its first administrator, write the OpenAPI document.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { connectDatabase, type Database } from '../db/connection.js';
+import { migrate } from '../db/migrate.js';
+import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
+import { seedDemo } from '../modules/demo/demo-seed.js';
+import { createMunicipality, findMunicipality } from '../modules/tenancy/tenancy-service.js';
+import { buildApp } from '../server/app.js';
+import { openApiDocument } from '../server/openapi.js';
+import { DomainError } from '../server/errors.js';
+
+const HELP = `Regiekamer — sturingsplatform voor het sociaal domein
+
+Gebruik: regiekamer <opdracht> [opties]
+
+Opdrachten:
+  start [--demo]            Start het platform (migreert eerst). Met --demo wordt bij de eerste
+                            start de demogemeente Lindewaarde aangemaakt.
+  migrate                   Voer de databasemigraties uit.
+  seed --demo [--reset]     Maak de demogemeente aan; --reset maakt haar opnieuw aan.
+  create-municipality --code 0363 --name "Naam"
+                            Voeg een gemeente (tenant) toe.
+  create-admin --municipality 0363 --username naam --name "Volledige naam"
+                            Maak de eerste beheerder van een gemeente aan. Het wachtwoord komt uit
+                            REGIEKAMER_ADMIN_PASSWORD of wordt gevraagd.
+  openapi [--out bestand]   Schrijf het OpenAPI-document (standaard naar stdout).
+  --help                    Deze hulp.
+
+Omgevingsvariabelen: PORT (3000), HOST (localhost), REGIEKAMER_DATA_DIR (./data),
+DATABASE_URL (PostgreSQL-server in plaats van ingebouwde PGlite), REGIEKAMER_SESSION_HOURS (8),
+REGIEKAMER_TRUST_PROXY (false), LOG_LEVEL (info).
+`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.REGIEKAMER_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError('Zet REGIEKAMER_ADMIN_PASSWORD of voer de opdracht interactief uit.');
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question('Wachtwoord voor de beheerder (minstens 12 tekens): ');
+  } finally {
+    rl.close();
+  }
+}
+
+async function start(demo: boolean): Promise<void> {
+  const config = loadConfig();
+  const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const migrations = await migrate(database);
+  if (migrations.applied.length > 0) console.log(`Migraties uitgevoerd: ${migrations.applied.join(', ')}`);
+  if (demo) {
+    const result = await seedDemo(database, { onProgress: (step) => console.log(`Demogemeente: ${step}`) });
+    if (result.seeded) console.log(`Demogemeente ${result.municipalityCode} aangemaakt.`);
+  }
+  const app = await buildApp({
+    database,
+    sessionHours: config.sessionHours,
+    trustProxy: config.trustProxy,
+    logLevel: config.logLevel,
+  });
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL-server' : `PGlite in ${config.dataDir}`;
+  console.log(`Regiekamer draait op http://${config.host}:${config.port} (database: ${where})`);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      municipality: { type: 'string' },
+      username: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'start':
+      await start(values.demo ?? false);
+      return -1;
+    case 'migrate': {
+      const result = await withDatabase(migrate);
+      console.log(
+        result.applied.length > 0 ? `Uitgevoerd: ${result.applied.join(', ')}` : 'De database is bijgewerkt.',
+      );
+      return 0;
+    }
+    case 'seed': {
+      if (!values.demo) throw new UsageError('Alleen de demogemeente kan worden gevuld: gebruik seed --demo.');
+      const result = await withDatabase((database) =>
+        seedDemo(database, { reset: values.reset ?? false, onProgress: (step) => console.log(step) }),
+      );
+      console.log(
+        result.seeded
+          ? `Demogemeente ${result.municipalityCode} gevuld: ${JSON.stringify(result.counts)}`
+          : `Demogemeente ${result.municipalityCode} bestaat al; gebruik --reset om haar opnieuw te maken.`,
+      );
+      return 0;
+    }
+    case 'create-municipality': {
+      if (!values.code || !values.name) throw new UsageError('Geef --code en --name.');
+      const { code, name } = values;
+      await withDatabase((database) => createMunicipality(database.db, { code, name }));
+      console.log(`Gemeente ${code} (${name}) toegevoegd.`);
+      return 0;
+    }
+    case 'create-admin': {
+      const { municipality, username, name } = values;
+      if (!municipality || !username || !name) throw new UsageError('Geef --municipality, --username en --name.');
+      const password = await readPassword();
+      await withDatabase(async (database) => {
+        if (!(await findMunicipality(database.db, municipality))) {
+          throw new UsageError(`Gemeente ${municipality} bestaat niet; maak haar aan met create-municipality.`);
+        }
+        await createAccountAsSystem(database.db, municipality, {
+          username,
+          displayName: name,
+          role: 'administrator',
+          password,
+        });
+      });
+      console.log(`Beheerder ${username} aangemaakt voor gemeente ${municipality}.`);
+      return 0;
+    }
+    case 'openapi': {
+      const document = await openApiDocument();
+      if (values.out) await writeFile(values.out, document);
+      else process.stdout.write(document);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Onbekende opdracht: ${command}. Zie regiekamer --help.`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
+    else if (error instanceof DomainError) console.error(`${error.message}${error.field ? ` (${error.field})` : ''}`);
+    else console.error(error);
+    process.exit(1);
+  },
+);

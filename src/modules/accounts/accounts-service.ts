@@ -1,0 +1,298 @@
+/**
+ * Accounts owns local accounts, their roles and sessions: login with throttling and lock-out,
+ * session lookup, logout, password change, and account management by an administrator.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/connection.js';
+import { conflict, DomainError, isUniqueViolation, notFound, postgresError, validationFailed } from '../../server/errors.js';
+import type { SessionInfo, TenantContext } from '../../server/request-context.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { municipality } from '../tenancy/tenancy-tables.js';
+import { account, session } from './accounts-tables.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  providerId: string | null;
+  active: boolean;
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  providerId?: string | null | undefined;
+}
+
+function toRole(value: string): Role {
+  const role = ROLES.find((r) => r === value);
+  if (!role) throw new Error(`unknown role in database: ${value}`);
+  return role;
+}
+
+function toView(row: typeof account.$inferSelect): AccountView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: toRole(row.role),
+    providerId: row.providerId,
+    active: row.active,
+  };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function checkNewAccount(input: NewAccount): void {
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(input.username)) {
+    throw validationFailed(
+      'username',
+      'De gebruikersnaam bestaat uit 3 tot 64 kleine letters, cijfers, punten, streepjes of liggende streepjes.',
+    );
+  }
+  const problem = passwordProblem(input.password);
+  if (problem) throw validationFailed('password', problem);
+  checkProviderForRole(input.role, input.providerId ?? null);
+}
+
+function checkProviderForRole(role: Role, providerId: string | null): void {
+  if (role === 'provider_user' && !providerId) {
+    throw validationFailed('providerId', 'Een medewerker van een zorgaanbieder hoort bij één aanbieder: kies de aanbieder.');
+  }
+  if (role !== 'provider_user' && providerId) {
+    throw validationFailed('providerId', 'Alleen medewerkers van een zorgaanbieder horen bij een aanbieder.');
+  }
+}
+
+function mapWriteError(error: unknown): never {
+  if (isUniqueViolation(error)) throw conflict('username', 'Deze gebruikersnaam is al in gebruik.');
+  if (postgresError(error)?.code === '23503') {
+    throw validationFailed('providerId', 'Deze aanbieder bestaat niet in uw gemeente.');
+  }
+  throw error;
+}
+
+/** For the CLI and the demo seed: create an account in a given municipality. */
+export async function createAccountAsSystem(
+  q: Queryable,
+  municipalityCode: string,
+  input: NewAccount,
+): Promise<AccountView> {
+  checkNewAccount(input);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [row] = await q
+      .insert(account)
+      .values({
+        municipalityCode,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        providerId: input.providerId ?? null,
+        passwordHash,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return toView(row);
+  } catch (error) {
+    mapWriteError(error);
+  }
+}
+
+export function createAccount(ctx: TenantContext, input: NewAccount): Promise<AccountView> {
+  return createAccountAsSystem(ctx.tx, ctx.municipalityCode, input);
+}
+
+export async function listAccounts(ctx: TenantContext): Promise<AccountView[]> {
+  const rows = await ctx.tx.select().from(account).orderBy(asc(account.username));
+  return rows.map(toView);
+}
+
+export async function updateAccount(
+  ctx: TenantContext,
+  id: string,
+  input: { displayName: string; role: Role; active: boolean; providerId?: string | null | undefined },
+): Promise<AccountView> {
+  checkProviderForRole(input.role, input.providerId ?? null);
+  if (id === ctx.actor.id && (!input.active || input.role !== 'administrator')) {
+    throw validationFailed('role', 'U kunt uw eigen beheerdersrechten niet intrekken of uzelf uitschakelen.');
+  }
+  try {
+    const [row] = await ctx.tx
+      .update(account)
+      .set({
+        displayName: input.displayName,
+        role: input.role,
+        active: input.active,
+        providerId: input.providerId ?? null,
+      })
+      .where(eq(account.id, id))
+      .returning();
+    if (!row) throw notFound('Het account', 'id');
+    if (!row.active) await ctx.tx.delete(session).where(eq(session.accountId, id));
+    return toView(row);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    mapWriteError(error);
+  }
+}
+
+export interface LoginResult {
+  token: string;
+  session: SessionInfo;
+}
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  address: string;
+}
+
+function tooManyAttempts(retryAfterMs: number): DomainError {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return new DomainError(
+    'TOO_MANY_ATTEMPTS',
+    429,
+    `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+  );
+}
+
+const INVALID_CREDENTIALS = () =>
+  new DomainError('INVALID_CREDENTIALS', 401, 'De gebruikersnaam of het wachtwoord is onjuist.');
+
+/** Authentication precedes the tenant, so it runs with owner privileges. */
+export async function login(
+  database: Database,
+  throttle: LoginThrottle,
+  input: LoginInput,
+  sessionHours: number,
+): Promise<LoginResult> {
+  const retryAfter = throttle.retryAfterMs(input.address);
+  if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  const [row] = await database.db
+    .select({ account, municipalityName: municipality.name })
+    .from(account)
+    .innerJoin(municipality, eq(municipality.code, account.municipalityCode))
+    .where(eq(account.username, input.username.trim().toLowerCase()));
+  if (!row || !row.account.active) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throttle.recordFailure(input.address);
+    throw INVALID_CREDENTIALS();
+  }
+  const found = row.account;
+  const now = Date.now();
+  if (found.lockedUntil && found.lockedUntil.getTime() > now) {
+    throw tooManyAttempts(found.lockedUntil.getTime() - now);
+  }
+  if (!(await verifyPassword(found.passwordHash, input.password))) {
+    throttle.recordFailure(input.address);
+    const failures = found.failedLogins + 1;
+    await database.db
+      .update(account)
+      .set({
+        failedLogins: failures >= MAX_FAILED_LOGINS ? 0 : failures,
+        lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(now + LOCK_MINUTES * 60_000) : null,
+      })
+      .where(and(eq(account.municipalityCode, found.municipalityCode), eq(account.id, found.id)));
+    if (failures >= MAX_FAILED_LOGINS) throw tooManyAttempts(LOCK_MINUTES * 60_000);
+    throw INVALID_CREDENTIALS();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  const tokenHash = hashToken(token);
+  await database.asSystem(async (tx) => {
+    await tx
+      .update(account)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(and(eq(account.municipalityCode, found.municipalityCode), eq(account.id, found.id)));
+    await tx.delete(session).where(sql`${session.expiresAt} < now()`);
+    await tx.insert(session).values({
+      municipalityCode: found.municipalityCode,
+      tokenHash,
+      accountId: found.id,
+      csrfToken,
+      expiresAt: new Date(now + sessionHours * 3_600_000),
+    });
+  });
+  return {
+    token,
+    session: {
+      accountId: found.id,
+      username: found.username,
+      displayName: found.displayName,
+      role: toRole(found.role),
+      municipalityCode: found.municipalityCode,
+      municipalityName: row.municipalityName,
+      providerId: found.providerId,
+      csrfToken,
+      tokenHash,
+    },
+  };
+}
+
+export async function findSession(database: Database, token: string): Promise<SessionInfo | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await database.db
+    .select({
+      accountId: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      municipalityCode: account.municipalityCode,
+      municipalityName: municipality.name,
+      providerId: account.providerId,
+      csrfToken: session.csrfToken,
+    })
+    .from(session)
+    .innerJoin(account, and(eq(account.municipalityCode, session.municipalityCode), eq(account.id, session.accountId)))
+    .innerJoin(municipality, eq(municipality.code, session.municipalityCode))
+    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`), eq(account.active, true)));
+  if (!row) return null;
+  return { ...row, role: toRole(row.role), tokenHash };
+}
+
+export async function logout(database: Database, tokenHash: string): Promise<void> {
+  await database.db.delete(session).where(eq(session.tokenHash, tokenHash));
+}
+
+export async function changePassword(
+  database: Database,
+  current: SessionInfo,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const [row] = await database.db
+    .select()
+    .from(account)
+    .where(and(eq(account.municipalityCode, current.municipalityCode), eq(account.id, current.accountId)));
+  if (!row) throw notFound('Het account');
+  if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw validationFailed('currentPassword', 'Het huidige wachtwoord is onjuist.');
+  }
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw validationFailed('newPassword', problem);
+  if (input.newPassword === input.currentPassword) {
+    throw validationFailed('newPassword', 'Het nieuwe wachtwoord moet verschillen van het huidige.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await database.asSystem(async (tx) => {
+    await tx
+      .update(account)
+      .set({ passwordHash, passwordChangedAt: new Date() })
+      .where(and(eq(account.municipalityCode, row.municipalityCode), eq(account.id, row.id)));
+    // Other sessions may belong to whoever learned the old password.
+    await tx
+      .delete(session)
+      .where(and(eq(session.accountId, row.id), ne(session.tokenHash, current.tokenHash)));
+  });
+}

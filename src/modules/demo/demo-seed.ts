@@ -1,0 +1,138 @@
+/**
+ * Seeds the fictional demo municipality through the same service functions the API uses, so
+ * demo data obeys the same rules as real data. Demo accounts exist only here.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/connection.js';
+import { SYSTEM_ACTOR, systemTrace, type TenantContext } from '../../server/request-context.js';
+import type { Role } from '../../shared/roles.js';
+import { createAccountAsSystem } from '../accounts/accounts-service.js';
+import { createDistrict, createNeighbourhood } from '../geography/geography-service.js';
+import { createContract } from '../registry/contract-service.js';
+import { createProvider } from '../registry/provider-service.js';
+import { createProvision } from '../registry/provision-service.js';
+import { registerResidents } from '../registry/resident-service.js';
+import { createMunicipality, findMunicipality } from '../tenancy/tenancy-service.js';
+import { DEFAULT_DEMO_SEED, type DemoMunicipality, generateDemoMunicipality } from './demo-generator.js';
+
+export const DEMO_PASSWORD = 'Regiekamer-demo-2026';
+
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role }[] = [
+  { username: 'beheerder', displayName: 'Bram Beheerder', role: 'administrator' },
+  { username: 'beleid', displayName: 'Bea Beleid', role: 'policy_advisor' },
+  { username: 'contractbeheer', displayName: 'Cas Contract', role: 'contract_manager' },
+  { username: 'consulent', displayName: 'Cora Consulent', role: 'case_worker' },
+  { username: 'bestuurder', displayName: 'Wim Wethouder', role: 'board_member' },
+  { username: 'privacy', displayName: 'Fenna Gegevensbescherming', role: 'privacy_officer' },
+  { username: 'aanbieder', displayName: 'Ali Aanbieder', role: 'provider_user' },
+];
+
+/** Tenant tables in the order they can be emptied; the processing log is never emptied. */
+const DEMO_TABLES = [
+  'session',
+  'account',
+  'contract_line',
+  'contract',
+  'resident_identity',
+  'resident',
+  'provision',
+  'provider',
+  'neighbourhood',
+  'district',
+] as const;
+
+export interface SeedResult {
+  seeded: boolean;
+  municipalityCode: string;
+  counts: Record<string, number>;
+}
+
+export async function seedDemo(
+  database: Database,
+  options: { reset?: boolean; seed?: number; onProgress?: (step: string) => void } = {},
+): Promise<SeedResult> {
+  const demo = generateDemoMunicipality(options.seed ?? DEFAULT_DEMO_SEED);
+  const code = demo.municipality.code;
+  const progress = options.onProgress ?? (() => {});
+  const existing = await findMunicipality(database.db, code);
+  if (existing && !options.reset) return { seeded: false, municipalityCode: code, counts: {} };
+
+  await database.asSystem(async (tx) => {
+    if (existing) {
+      progress('oude demogegevens verwijderen (het verwerkingenlog blijft bewaard)');
+      for (const table of DEMO_TABLES) {
+        await tx.execute(sql`delete from ${sql.identifier(table)} where municipality_code = ${code}`);
+      }
+    } else {
+      await createMunicipality(tx, { ...demo.municipality, isDemo: true });
+    }
+  });
+
+  const counts = await database.withTenant(code, async (tx) => {
+    const ctx: TenantContext = {
+      tx,
+      municipalityCode: code,
+      actor: SYSTEM_ACTOR,
+      trace: systemTrace('demo-seed'),
+    };
+    return fill(ctx, demo, progress);
+  });
+  return { seeded: true, municipalityCode: code, counts };
+}
+
+async function fill(
+  ctx: TenantContext,
+  demo: DemoMunicipality,
+  progress: (step: string) => void,
+): Promise<Record<string, number>> {
+  progress(`${demo.districts.length} wijken en ${demo.neighbourhoods.length} buurten`);
+  for (const district of demo.districts) await createDistrict(ctx, district);
+  for (const neighbourhood of demo.neighbourhoods) await createNeighbourhood(ctx, neighbourhood);
+
+  progress(`${demo.providers.length} aanbieders en ${demo.provisions.length} voorzieningen`);
+  const providerIds = new Map<string, string>();
+  for (const { key, ...input } of demo.providers) providerIds.set(key, (await createProvider(ctx, input)).id);
+  const provisionIds = new Map<string, string>();
+  for (const { key, ...input } of demo.provisions)
+    provisionIds.set(key, (await createProvision(ctx, input)).id);
+
+  progress(`${demo.contracts.length} contracten`);
+  const idOf = (map: Map<string, string>, key: string) => {
+    const id = map.get(key);
+    if (!id) throw new Error(`demo data refers to unknown key ${key}`);
+    return id;
+  };
+  for (const { key: _key, providerKey, lines, ...input } of demo.contracts) {
+    await createContract(ctx, {
+      ...input,
+      providerId: idOf(providerIds, providerKey),
+      lines: lines.map((line) => ({
+        provisionId: idOf(provisionIds, line.provisionKey),
+        tariffCents: line.tariffCents,
+      })),
+    });
+  }
+
+  progress(`${demo.residents.length} inwoners`);
+  await registerResidents(ctx, demo.residents, 'resident.seed');
+
+  progress(`${DEMO_ACCOUNTS.length} demo-accounts`);
+  const firstProvider = demo.providers[0];
+  for (const account of DEMO_ACCOUNTS) {
+    await createAccountAsSystem(ctx.tx, ctx.municipalityCode, {
+      ...account,
+      password: DEMO_PASSWORD,
+      providerId:
+        account.role === 'provider_user' && firstProvider ? idOf(providerIds, firstProvider.key) : null,
+    });
+  }
+  return {
+    districts: demo.districts.length,
+    neighbourhoods: demo.neighbourhoods.length,
+    providers: demo.providers.length,
+    provisions: demo.provisions.length,
+    contracts: demo.contracts.length,
+    residents: demo.residents.length,
+    accounts: DEMO_ACCOUNTS.length,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The register of processing activities (verwerkingsactiviteiten, AVG art. 30). Every log entry
+ * names one, so purpose, legal basis, confidentiality and retention are stated once, here,
+ * instead of by each caller.
+ */
+export interface ProcessingActivity {
+  name: string;
+  purpose: string;
+  legalBasis: string;
+  confidentiality: 'normal' | 'confidential';
+  /** ISO 8601 duration the processed data is kept. */
+  retentionPeriod: string;
+}
+
+const RESIDENT_REGISTRATION = {
+  purpose: 'Vaststellen en bijhouden van de identiteit en woonbuurt van inwoners die ondersteuning vragen',
+  legalBasis:
+    'AVG art. 6 lid 1 sub e en art. 9 lid 2 sub h; Wmo 2015 art. 5.1.1; Jeugdwet art. 7.4.0; Participatiewet art. 64',
+  confidentiality: 'confidential',
+  retentionPeriod: 'P15Y',
+} as const;
+
+export const PROCESSING_ACTIVITIES = {
+  'resident.search': { name: 'Inwoners zoeken', ...RESIDENT_REGISTRATION },
+  'resident.view': { name: 'Inwoner inzien', ...RESIDENT_REGISTRATION },
+  'resident.register': { name: 'Inwoner registreren', ...RESIDENT_REGISTRATION },
+  'resident.update': { name: 'Inwonergegevens wijzigen', ...RESIDENT_REGISTRATION },
+  'resident.seed': {
+    name: 'Demogegevens genereren',
+    purpose: 'Vullen van de fictieve demogemeente met verzonnen inwoners',
+    legalBasis: 'Geen persoonsgegevens van echte personen (fictieve demo)',
+    confidentiality: 'normal',
+    retentionPeriod: 'P1Y',
+  },
+} as const satisfies Record<string, ProcessingActivity>;
+
+export type ProcessingActivityId = keyof typeof PROCESSING_ACTIVITIES;

@@ -1,0 +1,153 @@
+/**
+ * The processing log ("Logging Verwerkingen"): an append-only record of every read and change
+ * of personal data. Service functions that process personal data call recordProcessing in the
+ * same transaction, so a processing without its log entry cannot commit. The data-protection
+ * officer queries and exports it.
+ */
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { TenantContext } from '../../server/request-context.js';
+import { PROCESSING_ACTIVITIES, type ProcessingActivityId } from './processing-activities.js';
+import { type ProcessedObject, processingLog } from './processing-log-tables.js';
+
+export type ProcessingAction = 'read' | 'create' | 'update' | 'delete';
+
+export interface ProcessingSubject {
+  residentId: string;
+  bsn?: string | undefined;
+}
+
+/** One entry per resident processed: the officer asks "who saw this person's data". */
+export async function recordProcessing(
+  ctx: TenantContext,
+  activityId: ProcessingActivityId,
+  action: ProcessingAction,
+  subjects: readonly ProcessingSubject[],
+): Promise<void> {
+  if (subjects.length === 0) return;
+  const activity = PROCESSING_ACTIVITIES[activityId];
+  const rows = subjects.map((subject) => {
+    const objects: ProcessedObject[] = [
+      { type: 'persoon', identifierType: 'resident-id', identifier: subject.residentId },
+    ];
+    if (subject.bsn) objects.push({ type: 'persoon', identifierType: 'BSN', identifier: subject.bsn });
+    return {
+      municipalityCode: ctx.municipalityCode,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      actorRole: ctx.actor.role,
+      action,
+      activity: activityId,
+      activityName: activity.name,
+      purpose: activity.purpose,
+      legalBasis: activity.legalBasis,
+      confidentiality: activity.confidentiality,
+      retentionPeriod: activity.retentionPeriod,
+      residentId: subject.residentId,
+      objects,
+      requestId: ctx.trace.requestId,
+      traceId: ctx.trace.traceId,
+      spanId: ctx.trace.spanId,
+    };
+  });
+  // Large batches (the demo seed) in slices, to stay under the bind-parameter limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await ctx.tx.insert(processingLog).values(rows.slice(i, i + 1000));
+  }
+}
+
+export interface ProcessingLogFilter {
+  residentId?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ProcessingLogEntry {
+  id: number;
+  occurredAt: string;
+  actorId: string | null;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  activity: string;
+  activityName: string;
+  purpose: string;
+  legalBasis: string;
+  confidentiality: string;
+  retentionPeriod: string;
+  residentId: string | null;
+  objects: ProcessedObject[];
+  requestId: string;
+  traceId: string;
+  spanId: string;
+}
+
+function whereFor(filter: ProcessingLogFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.residentId) conditions.push(eq(processingLog.residentId, filter.residentId));
+  if (filter.actorId) conditions.push(eq(processingLog.actorId, filter.actorId));
+  if (filter.from) conditions.push(gte(processingLog.occurredAt, new Date(`${filter.from}T00:00:00Z`)));
+  if (filter.to) {
+    // `to` is inclusive: the whole day counts.
+    const end = new Date(`${filter.to}T00:00:00Z`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    conditions.push(lt(processingLog.occurredAt, end));
+  }
+  return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+export async function queryProcessingLog(
+  ctx: TenantContext,
+  filter: ProcessingLogFilter,
+): Promise<{ items: ProcessingLogEntry[]; total: number }> {
+  const where = whereFor(filter);
+  const rows = await ctx.tx
+    .select()
+    .from(processingLog)
+    .where(where)
+    .orderBy(desc(processingLog.occurredAt), desc(processingLog.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(processingLog).where(where);
+  return {
+    items: rows.map(({ municipalityCode: _tenant, occurredAt, ...rest }) => ({
+      ...rest,
+      occurredAt: occurredAt.toISOString(),
+    })),
+    total: counted?.total ?? 0,
+  };
+}
+
+/**
+ * One line per entry in the shape of the VNG standard Logboek Dataverwerkingen (an OpenTelemetry
+ * span with the dpl.* attributes), so a municipality's central log can ingest it.
+ */
+export function toLogboekRecord(entry: ProcessingLogEntry, municipalityCode: string): Record<string, unknown> {
+  return {
+    trace_id: entry.traceId,
+    span_id: entry.spanId,
+    name: entry.activity,
+    start_time: entry.occurredAt,
+    end_time: entry.occurredAt,
+    status_code: 'OK',
+    resource: { 'service.name': 'regiekamer', 'dpl.core.processing_organisation': municipalityCode },
+    attributes: {
+      'dpl.core.processing_activity_id': entry.activity,
+      'dpl.core.processing_activity_name': entry.activityName,
+      'dpl.core.purpose': entry.purpose,
+      'dpl.core.legal_basis': entry.legalBasis,
+      'dpl.core.confidentiality': entry.confidentiality,
+      'dpl.core.retention_period': entry.retentionPeriod,
+      'dpl.core.data_subject_id': entry.residentId,
+      'dpl.core.data_subject_id_type': 'resident-id',
+      'dpl.core.operation': entry.action,
+      'dpl.core.user_id': entry.actorId,
+      'dpl.core.user_role': entry.actorRole,
+      'dpl.core.objects': entry.objects,
+      'regiekamer.request_id': entry.requestId,
+      'regiekamer.log_id': entry.id,
+    },
+  };
+}

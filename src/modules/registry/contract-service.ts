@@ -1,0 +1,154 @@
+/**
+ * Contracts: which provider may deliver which provisions, at what tariff per unit, under which
+ * financing variant, for which period and within which budget ceiling.
+ */
+import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
+import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
+import type { TenantContext } from '../../server/request-context.js';
+import { likePattern } from '../../shared/schema-helpers.js';
+import { contractViolation } from './contract-rules.js';
+import { findProvisions } from './provision-service.js';
+import { contract, contractLine, provider, provision } from './registry-tables.js';
+import {
+  type ContractDetail,
+  type ContractInput,
+  type ContractSummary,
+  FINANCING_VARIANTS,
+} from './registry-schema.js';
+
+// drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
+const lineCount = sql<number>`(select count(*)::int from ${contractLine} l where l.municipality_code = "contract"."municipality_code" and l.contract_id = "contract"."id")`;
+
+const summaryColumns = {
+  id: contract.id,
+  providerId: contract.providerId,
+  providerName: provider.name,
+  reference: contract.reference,
+  financingVariant: contract.financingVariant,
+  startDate: contract.startDate,
+  endDate: contract.endDate,
+  budgetCeilingCents: contract.budgetCeilingCents,
+  lineCount,
+};
+
+type SummaryRow = Omit<ContractSummary, 'financingVariant'> & { financingVariant: string };
+
+function toSummary(row: SummaryRow): ContractSummary {
+  const financingVariant = FINANCING_VARIANTS.find((v) => v === row.financingVariant);
+  if (!financingVariant) throw new Error(`contract ${row.id} has an unknown financing variant`);
+  return { ...row, financingVariant };
+}
+
+function providerScope(ctx: TenantContext) {
+  if (ctx.actor.role !== 'provider_user') return undefined;
+  return ctx.actor.providerId ? eq(contract.providerId, ctx.actor.providerId) : sql`false`;
+}
+
+export async function listContracts(
+  ctx: TenantContext,
+  query: { providerId?: string | undefined; search?: string | undefined; limit: number; offset: number },
+): Promise<{ items: ContractSummary[]; total: number }> {
+  const where = and(
+    providerScope(ctx),
+    query.providerId ? eq(contract.providerId, query.providerId) : undefined,
+    query.search ? ilike(contract.reference, likePattern(query.search)) : undefined,
+  );
+  const rows = await ctx.tx
+    .select(summaryColumns)
+    .from(contract)
+    .innerJoin(provider, and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)))
+    .where(where)
+    .orderBy(asc(contract.reference), asc(contract.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(contract).where(where);
+  return { items: rows.map(toSummary), total: counted?.total ?? 0 };
+}
+
+export async function getContract(ctx: TenantContext, id: string): Promise<ContractDetail> {
+  const [row] = await ctx.tx
+    .select(summaryColumns)
+    .from(contract)
+    .innerJoin(provider, and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)))
+    .where(and(eq(contract.id, id), providerScope(ctx)));
+  if (!row) throw notFound('Het contract', 'id');
+  const lines = await ctx.tx
+    .select({
+      provisionId: contractLine.provisionId,
+      provisionCode: provision.code,
+      provisionName: provision.name,
+      unit: provision.unit,
+      tariffCents: contractLine.tariffCents,
+    })
+    .from(contractLine)
+    .innerJoin(
+      provision,
+      and(eq(provision.municipalityCode, contractLine.municipalityCode), eq(provision.id, contractLine.provisionId)),
+    )
+    .where(eq(contractLine.contractId, id))
+    .orderBy(asc(provision.name));
+  return { ...toSummary(row), lines };
+}
+
+async function checked(ctx: TenantContext, input: ContractInput): Promise<void> {
+  const [owner] = await ctx.tx.select({ id: provider.id }).from(provider).where(eq(provider.id, input.providerId));
+  if (!owner) throw validationFailed('providerId', 'Deze aanbieder bestaat niet in uw gemeente.');
+  const provisions = await findProvisions(
+    ctx,
+    input.lines.map((l) => l.provisionId),
+  );
+  const violation = contractViolation(input, provisions);
+  if (violation) throw validationFailed(violation.field, violation.message);
+}
+
+async function writeLines(ctx: TenantContext, contractId: string, input: ContractInput): Promise<void> {
+  await ctx.tx.delete(contractLine).where(eq(contractLine.contractId, contractId));
+  await ctx.tx.insert(contractLine).values(
+    input.lines.map((line) => ({
+      municipalityCode: ctx.municipalityCode,
+      contractId,
+      provisionId: line.provisionId,
+      tariffCents: line.tariffCents,
+    })),
+  );
+}
+
+function duplicateReference(error: unknown, reference: string): never {
+  if (isUniqueViolation(error)) throw conflict('reference', `Er is al een contract met kenmerk ${reference}.`);
+  throw error;
+}
+
+export async function createContract(ctx: TenantContext, input: ContractInput): Promise<ContractDetail> {
+  await checked(ctx, input);
+  const { lines: _lines, ...fields } = input;
+  let id: string;
+  try {
+    const [row] = await ctx.tx
+      .insert(contract)
+      .values({ municipalityCode: ctx.municipalityCode, ...fields })
+      .returning({ id: contract.id });
+    if (!row) throw new Error('insert returned no row');
+    id = row.id;
+  } catch (error) {
+    duplicateReference(error, input.reference);
+  }
+  await writeLines(ctx, id, input);
+  return getContract(ctx, id);
+}
+
+export async function updateContract(ctx: TenantContext, id: string, input: ContractInput): Promise<ContractDetail> {
+  const [existing] = await ctx.tx.select({ id: contract.id }).from(contract).where(eq(contract.id, id));
+  if (!existing) throw notFound('Het contract', 'id');
+  await checked(ctx, input);
+  const { lines: _lines, ...fields } = input;
+  try {
+    await ctx.tx
+      .update(contract)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(contract.id, id));
+  } catch (error) {
+    duplicateReference(error, input.reference);
+  }
+  await writeLines(ctx, id, input);
+  return getContract(ctx, id);
+}

@@ -1,0 +1,96 @@
+/**
+ * Providers (aanbieders): the care and support organisations the municipality contracts,
+ * identified by AGB code. Provider users see only their own organisation.
+ */
+import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { conflict, isUniqueViolation, notFound } from '../../server/errors.js';
+import type { TenantContext } from '../../server/request-context.js';
+import { likePattern } from '../../shared/schema-helpers.js';
+import { listContracts } from './contract-service.js';
+import { contract, provider } from './registry-tables.js';
+import type { ProviderDetail, ProviderInput, ProviderSummary } from './registry-schema.js';
+
+// drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
+const contractCount = sql<number>`(select count(*)::int from ${contract} c where c.municipality_code = "provider"."municipality_code" and c.provider_id = "provider"."id")`;
+
+/** A provider user is confined to its own provider; everyone else sees all. */
+function scope(ctx: TenantContext): SQL | undefined {
+  if (ctx.actor.role !== 'provider_user') return undefined;
+  return ctx.actor.providerId ? eq(provider.id, ctx.actor.providerId) : sql`false`;
+}
+
+export async function listProviders(
+  ctx: TenantContext,
+  query: { search?: string | undefined; limit: number; offset: number },
+): Promise<{ items: ProviderSummary[]; total: number }> {
+  const search = query.search
+    ? or(ilike(provider.name, likePattern(query.search)), eq(provider.agbCode, query.search))
+    : undefined;
+  const where = and(scope(ctx), search);
+  const items = await ctx.tx
+    .select({
+      id: provider.id,
+      agbCode: provider.agbCode,
+      name: provider.name,
+      kvkNumber: provider.kvkNumber,
+      contractCount,
+    })
+    .from(provider)
+    .where(where)
+    .orderBy(asc(provider.name), asc(provider.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(provider).where(where);
+  return { items, total: counted?.total ?? 0 };
+}
+
+export async function getProvider(ctx: TenantContext, id: string): Promise<ProviderDetail> {
+  const [row] = await ctx.tx
+    .select({ id: provider.id, agbCode: provider.agbCode, name: provider.name, kvkNumber: provider.kvkNumber })
+    .from(provider)
+    .where(and(eq(provider.id, id), scope(ctx)));
+  if (!row) throw notFound('De aanbieder', 'id');
+  const contracts = await listContracts(ctx, { providerId: id, limit: 500, offset: 0 });
+  return { ...row, contractCount: contracts.total, contracts: contracts.items };
+}
+
+/** For other modules: the provider's name, or undefined when it is not in this tenant. */
+export async function findProviderName(ctx: TenantContext, id: string): Promise<string | undefined> {
+  const [row] = await ctx.tx.select({ name: provider.name }).from(provider).where(eq(provider.id, id));
+  return row?.name;
+}
+
+function duplicateAgb(error: unknown, agbCode: string): never {
+  if (isUniqueViolation(error)) {
+    throw conflict('agbCode', `Er is al een aanbieder met AGB-code ${agbCode} in deze gemeente.`);
+  }
+  throw error;
+}
+
+export async function createProvider(ctx: TenantContext, input: ProviderInput): Promise<ProviderDetail> {
+  try {
+    const [row] = await ctx.tx
+      .insert(provider)
+      .values({ municipalityCode: ctx.municipalityCode, ...input })
+      .returning({ id: provider.id });
+    if (!row) throw new Error('insert returned no row');
+    return getProvider(ctx, row.id);
+  } catch (error) {
+    duplicateAgb(error, input.agbCode);
+  }
+}
+
+export async function updateProvider(ctx: TenantContext, id: string, input: ProviderInput): Promise<ProviderDetail> {
+  let updated: { id: string }[];
+  try {
+    updated = await ctx.tx
+      .update(provider)
+      .set({ ...input, updatedAt: new Date() })
+      .where(and(eq(provider.id, id), scope(ctx)))
+      .returning({ id: provider.id });
+  } catch (error) {
+    duplicateAgb(error, input.agbCode);
+  }
+  if (updated.length === 0) throw notFound('De aanbieder', 'id');
+  return getProvider(ctx, id);
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { AGB_CODE, isValidBsn, KVK_NUMBER, MESSAGES } from '../../shared/identifiers.js';
+import { isoDate, listOf, paging, requiredText, searchText } from '../../shared/schema-helpers.js';
+
+export const LAWS = ['wmo', 'youth', 'participation'] as const;
+export type Law = (typeof LAWS)[number];
+export const LAW_LABELS: Record<Law, string> = {
+  wmo: 'Wmo 2015',
+  youth: 'Jeugdwet',
+  participation: 'Participatiewet',
+};
+export const PROVISION_KINDS = ['general', 'tailored'] as const;
+export type ProvisionKind = (typeof PROVISION_KINDS)[number];
+export const FINANCING_VARIANTS = ['effort', 'output', 'task'] as const;
+export type FinancingVariant = (typeof FINANCING_VARIANTS)[number];
+
+const uuid = z.uuid({ error: 'Dit is geen geldige id.' });
+export const idParams = z.object({ id: uuid });
+
+// providers -------------------------------------------------------------------------------
+
+export const providerBody = z.strictObject({
+  agbCode: z.string({ error: MESSAGES.agbCode }).trim().regex(AGB_CODE, { error: MESSAGES.agbCode }),
+  name: requiredText('De naam'),
+  kvkNumber: z
+    .string({ error: MESSAGES.kvkNumber })
+    .trim()
+    .regex(KVK_NUMBER, { error: MESSAGES.kvkNumber })
+    .nullable()
+    .default(null),
+});
+export type ProviderInput = z.infer<typeof providerBody>;
+
+export const providerQuery = z.strictObject({ search: searchText.optional(), ...paging });
+
+export const contractSummary = z.object({
+  id: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  reference: z.string(),
+  financingVariant: z.enum(FINANCING_VARIANTS),
+  startDate: z.string(),
+  endDate: z.string(),
+  budgetCeilingCents: z.number().int().nullable(),
+  lineCount: z.number().int(),
+});
+export type ContractSummary = z.infer<typeof contractSummary>;
+
+export const providerSummary = z.object({
+  id: z.string(),
+  agbCode: z.string(),
+  name: z.string(),
+  kvkNumber: z.string().nullable(),
+  contractCount: z.number().int(),
+});
+export type ProviderSummary = z.infer<typeof providerSummary>;
+export const providerDetail = providerSummary.extend({ contracts: z.array(contractSummary) });
+export type ProviderDetail = z.infer<typeof providerDetail>;
+export const providerList = listOf(providerSummary);
+
+// provisions ------------------------------------------------------------------------------
+
+export const provisionBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,19}$/, {
+      error: 'De code bestaat uit 1 tot 20 letters, cijfers, punten of streepjes.',
+    }),
+  name: requiredText('De naam'),
+  law: z.enum(LAWS, { error: 'Kies de wet: Wmo 2015, Jeugdwet of Participatiewet.' }),
+  kind: z.enum(PROVISION_KINDS, { error: 'Kies algemene voorziening of maatwerkvoorziening.' }),
+  productCategory: z.string().nullable().default(null),
+  productCode: z.string().trim().nullable().default(null),
+  unit: z.string().nullable().default(null),
+  intent: requiredText('Het doel (de bedoeling)', 2000),
+});
+export type ProvisionInput = z.infer<typeof provisionBody>;
+
+export const provisionView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  law: z.enum(LAWS),
+  kind: z.enum(PROVISION_KINDS),
+  productCategory: z.string().nullable(),
+  productCode: z.string().nullable(),
+  unit: z.string().nullable(),
+  intent: z.string(),
+});
+export type ProvisionView = z.infer<typeof provisionView>;
+export const provisionQuery = z.strictObject({
+  law: z.enum(LAWS).optional(),
+  kind: z.enum(PROVISION_KINDS).optional(),
+  search: searchText.optional(),
+  ...paging,
+});
+export const provisionList = listOf(provisionView);
+
+// contracts -------------------------------------------------------------------------------
+
+const cents = z
+  .number({ error: 'Vul een bedrag in eurocenten in (een geheel getal).' })
+  .int({ error: 'Bedragen zijn gehele eurocenten.' })
+  .min(0, { error: 'Een bedrag kan niet negatief zijn.' })
+  .max(100_000_000_000, { error: 'Dit bedrag is onwaarschijnlijk hoog.' });
+
+export const contractBody = z.strictObject({
+  providerId: uuid,
+  reference: requiredText('Het kenmerk', 50),
+  financingVariant: z.enum(FINANCING_VARIANTS, {
+    error: 'Kies de uitvoeringsvariant: inspanningsgericht, outputgericht of taakgericht.',
+  }),
+  startDate: isoDate,
+  endDate: isoDate,
+  budgetCeilingCents: cents.nullable().default(null),
+  lines: z
+    .array(z.strictObject({ provisionId: uuid, tariffCents: cents }))
+    .min(1, { error: 'Een contract bevat minstens één voorziening.' })
+    .max(500),
+});
+export type ContractInput = z.infer<typeof contractBody>;
+
+export const contractLineView = z.object({
+  provisionId: z.string(),
+  provisionCode: z.string(),
+  provisionName: z.string(),
+  unit: z.string().nullable(),
+  tariffCents: z.number().int(),
+});
+export const contractDetail = contractSummary.extend({ lines: z.array(contractLineView) });
+export type ContractDetail = z.infer<typeof contractDetail>;
+export const contractQuery = z.strictObject({ providerId: uuid.optional(), search: searchText.optional(), ...paging });
+export const contractList = listOf(contractSummary);
+
+// residents -------------------------------------------------------------------------------
+
+export const residentBody = z.strictObject({
+  bsn: z.string({ error: MESSAGES.bsn }).trim().refine(isValidBsn, { error: MESSAGES.bsn }),
+  name: requiredText('De naam'),
+  dateOfBirth: isoDate,
+  neighbourhoodCode: z
+    .string()
+    .regex(/^BU[0-9]{8}$/, { error: MESSAGES.neighbourhoodCode })
+    .nullable()
+    .default(null),
+});
+export type ResidentInput = z.infer<typeof residentBody>;
+export const residentView = z.object({
+  id: z.string(),
+  bsn: z.string(),
+  name: z.string(),
+  dateOfBirth: z.string(),
+  neighbourhoodCode: z.string().nullable(),
+  neighbourhoodName: z.string().nullable(),
+});
+export type ResidentView = z.infer<typeof residentView>;
+export const residentQuery = z.strictObject({ search: searchText.optional(), ...paging });
+export const residentList = listOf(residentView);

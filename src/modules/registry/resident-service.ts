@@ -1,0 +1,200 @@
+/**
+ * Residents: identity (BSN, name, date of birth) lives in resident_identity, the one
+ * restricted table; the rest of the product refers to resident.id. Every read and write of a
+ * resident goes through the processing log in the same transaction.
+ */
+import { and, asc, count, eq, ilike } from 'drizzle-orm';
+import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
+import type { TenantContext } from '../../server/request-context.js';
+import { likePattern } from '../../shared/schema-helpers.js';
+import { findNeighbourhoodName, neighbourhoodNames } from '../geography/geography-service.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
+import type { ProcessingActivityId } from '../processing-log/processing-activities.js';
+import { resident, residentIdentity } from './registry-tables.js';
+import type { ResidentInput, ResidentView } from './registry-schema.js';
+
+const columns = {
+  id: resident.id,
+  bsn: residentIdentity.bsn,
+  name: residentIdentity.name,
+  dateOfBirth: residentIdentity.dateOfBirth,
+  neighbourhoodCode: resident.neighbourhoodCode,
+};
+type ResidentRow = Omit<ResidentView, 'neighbourhoodName'>;
+
+/** Neighbourhood names come from the geography module, not from a join on its table. */
+async function withNeighbourhoodNames(ctx: TenantContext, rows: ResidentRow[]): Promise<ResidentView[]> {
+  const names = rows.some((r) => r.neighbourhoodCode !== null) ? await neighbourhoodNames(ctx) : new Map();
+  return rows.map((r) => ({
+    ...r,
+    neighbourhoodName: r.neighbourhoodCode === null ? null : (names.get(r.neighbourhoodCode) ?? null),
+  }));
+}
+
+function baseQuery(ctx: TenantContext) {
+  return ctx.tx
+    .select(columns)
+    .from(resident)
+    .innerJoin(
+      residentIdentity,
+      and(eq(residentIdentity.municipalityCode, resident.municipalityCode), eq(residentIdentity.residentId, resident.id)),
+    );
+}
+
+export async function searchResidents(
+  ctx: TenantContext,
+  query: { search?: string | undefined; limit: number; offset: number },
+): Promise<{ items: ResidentView[]; total: number }> {
+  const term = query.search?.trim();
+  const where = term
+    ? /^[0-9]{9}$/.test(term)
+      ? eq(residentIdentity.bsn, term)
+      : ilike(residentIdentity.name, likePattern(term))
+    : undefined;
+  const rows = await baseQuery(ctx)
+    .where(where)
+    .orderBy(asc(residentIdentity.name), asc(resident.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const items = await withNeighbourhoodNames(ctx, rows);
+  const [counted] = await ctx.tx
+    .select({ total: count() })
+    .from(residentIdentity)
+    .where(where);
+  await recordProcessing(
+    ctx,
+    'resident.search',
+    'read',
+    items.map((r) => ({ residentId: r.id, bsn: r.bsn })),
+  );
+  return { items, total: counted?.total ?? 0 };
+}
+
+export async function getResident(ctx: TenantContext, id: string): Promise<ResidentView> {
+  const [row] = await baseQuery(ctx).where(eq(resident.id, id));
+  if (!row) throw notFound('De inwoner', 'id');
+  await recordProcessing(ctx, 'resident.view', 'read', [{ residentId: row.id, bsn: row.bsn }]);
+  const [view] = await withNeighbourhoodNames(ctx, [row]);
+  if (!view) throw new Error('resident lost its view');
+  return view;
+}
+
+async function checkNeighbourhood(ctx: TenantContext, code: string | null): Promise<void> {
+  if (code !== null && (await findNeighbourhoodName(ctx, code)) === undefined) {
+    throw validationFailed('neighbourhoodCode', `Buurt ${code} bestaat niet in deze gemeente.`);
+  }
+}
+
+function checkDateOfBirth(dateOfBirth: string, today: string): void {
+  if (dateOfBirth > today) throw validationFailed('dateOfBirth', 'De geboortedatum ligt in de toekomst.');
+  if (dateOfBirth < '1900-01-01') throw validationFailed('dateOfBirth', 'De geboortedatum ligt vóór 1900.');
+}
+
+function duplicateBsn(error: unknown): never {
+  if (isUniqueViolation(error)) throw conflict('bsn', 'Er is al een inwoner met dit BSN in deze gemeente.');
+  throw error;
+}
+
+export async function registerResident(
+  ctx: TenantContext,
+  input: ResidentInput,
+  activity: ProcessingActivityId = 'resident.register',
+): Promise<ResidentView> {
+  checkDateOfBirth(input.dateOfBirth, new Date().toISOString().slice(0, 10));
+  await checkNeighbourhood(ctx, input.neighbourhoodCode);
+  const [row] = await ctx.tx
+    .insert(resident)
+    .values({ municipalityCode: ctx.municipalityCode, neighbourhoodCode: input.neighbourhoodCode })
+    .returning({ id: resident.id });
+  if (!row) throw new Error('insert returned no row');
+  try {
+    await ctx.tx.insert(residentIdentity).values({
+      municipalityCode: ctx.municipalityCode,
+      residentId: row.id,
+      bsn: input.bsn,
+      name: input.name,
+      dateOfBirth: input.dateOfBirth,
+    });
+  } catch (error) {
+    duplicateBsn(error);
+  }
+  await recordProcessing(ctx, activity, 'create', [{ residentId: row.id, bsn: input.bsn }]);
+  const [created] = await withNeighbourhoodNames(ctx, await baseQuery(ctx).where(eq(resident.id, row.id)));
+  if (!created) throw new Error('created resident not found');
+  return created;
+}
+
+export async function updateResident(ctx: TenantContext, id: string, input: ResidentInput): Promise<ResidentView> {
+  checkDateOfBirth(input.dateOfBirth, new Date().toISOString().slice(0, 10));
+  await checkNeighbourhood(ctx, input.neighbourhoodCode);
+  const updated = await ctx.tx
+    .update(resident)
+    .set({ neighbourhoodCode: input.neighbourhoodCode, updatedAt: new Date() })
+    .where(eq(resident.id, id))
+    .returning({ id: resident.id });
+  if (updated.length === 0) throw notFound('De inwoner', 'id');
+  try {
+    await ctx.tx
+      .update(residentIdentity)
+      .set({ bsn: input.bsn, name: input.name, dateOfBirth: input.dateOfBirth })
+      .where(eq(residentIdentity.residentId, id));
+  } catch (error) {
+    duplicateBsn(error);
+  }
+  await recordProcessing(ctx, 'resident.update', 'update', [{ residentId: id, bsn: input.bsn }]);
+  const [row] = await withNeighbourhoodNames(ctx, await baseQuery(ctx).where(eq(resident.id, id)));
+  if (!row) throw new Error('updated resident not found');
+  return row;
+}
+
+/**
+ * Registers many residents at once (imports, the demo seed): the same checks as one by one,
+ * but in batches, and one processing-log entry per resident.
+ */
+export async function registerResidents(
+  ctx: TenantContext,
+  inputs: readonly ResidentInput[],
+  activity: ProcessingActivityId,
+): Promise<number> {
+  const today = new Date().toISOString().slice(0, 10);
+  const names = await neighbourhoodNames(ctx);
+  for (const [index, input] of inputs.entries()) {
+    checkDateOfBirth(input.dateOfBirth, today);
+    if (input.neighbourhoodCode !== null && !names.has(input.neighbourhoodCode)) {
+      throw validationFailed(`${index}.neighbourhoodCode`, `Buurt ${input.neighbourhoodCode} bestaat niet in deze gemeente.`);
+    }
+  }
+  const BATCH = 500;
+  for (let start = 0; start < inputs.length; start += BATCH) {
+    const batch = inputs.slice(start, start + BATCH);
+    const ids = await ctx.tx
+      .insert(resident)
+      .values(batch.map((input) => ({ municipalityCode: ctx.municipalityCode, neighbourhoodCode: input.neighbourhoodCode })))
+      .returning({ id: resident.id });
+    const rows = batch.map((input, i) => {
+      const id = ids[i]?.id;
+      if (!id) throw new Error('batch insert returned fewer rows');
+      return { id, input };
+    });
+    try {
+      await ctx.tx.insert(residentIdentity).values(
+        rows.map(({ id, input }) => ({
+          municipalityCode: ctx.municipalityCode,
+          residentId: id,
+          bsn: input.bsn,
+          name: input.name,
+          dateOfBirth: input.dateOfBirth,
+        })),
+      );
+    } catch (error) {
+      duplicateBsn(error);
+    }
+    await recordProcessing(
+      ctx,
+      activity,
+      'create',
+      rows.map(({ id, input }) => ({ residentId: id, bsn: input.bsn })),
+    );
+  }
+  return inputs.length;
+}
