@@ -12,8 +12,8 @@ import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
 import { seedDemo } from '../modules/demo/demo-seed.js';
 import { createMunicipality, findMunicipality } from '../modules/tenancy/tenancy-service.js';
 import { buildApp } from '../server/app.js';
-import { openApiDocument } from '../server/openapi.js';
 import { DomainError } from '../server/errors.js';
+import { openApiDocument } from '../server/openapi.js';
 
 const HELP = `Regiekamer — sturingsplatform voor het sociaal domein
 
@@ -53,7 +53,8 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.REGIEKAMER_ADMIN_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (!process.stdin.isTTY) throw new UsageError('Zet REGIEKAMER_ADMIN_PASSWORD of voer de opdracht interactief uit.');
+  if (!process.stdin.isTTY)
+    throw new UsageError('Zet REGIEKAMER_ADMIN_PASSWORD of voer de opdracht interactief uit.');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return await rl.question('Wachtwoord voor de beheerder (minstens 12 tekens): ');
@@ -121,7 +122,8 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
-      if (!values.demo) throw new UsageError('Alleen de demogemeente kan worden gevuld: gebruik seed --demo.');
+      if (!values.demo)
+        throw new UsageError('Alleen de demogemeente kan worden gevuld: gebruik seed --demo.');
       const result = await withDatabase((database) =>
         seedDemo(database, { reset: values.reset ?? false, onProgress: (step) => console.log(step) }),
       );
@@ -141,11 +143,14 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'create-admin': {
       const { municipality, username, name } = values;
-      if (!municipality || !username || !name) throw new UsageError('Geef --municipality, --username en --name.');
+      if (!municipality || !username || !name)
+        throw new UsageError('Geef --municipality, --username en --name.');
       const password = await readPassword();
       await withDatabase(async (database) => {
         if (!(await findMunicipality(database.db, municipality))) {
-          throw new UsageError(`Gemeente ${municipality} bestaat niet; maak haar aan met create-municipality.`);
+          throw new UsageError(
+            `Gemeente ${municipality} bestaat niet; maak haar aan met create-municipality.`,
+          );
         }
         await createAccountAsSystem(database.db, municipality, {
           username,
@@ -174,7 +179,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof UsageError) console.error(error.message);
-    else if (error instanceof DomainError) console.error(`${error.message}${error.field ? ` (${error.field})` : ''}`);
+    else if (error instanceof DomainError)
+      console.error(`${error.message}${error.field ? ` (${error.field})` : ''}`);
     else console.error(error);
     process.exit(1);
   },

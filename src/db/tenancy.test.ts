@@ -56,7 +56,9 @@ describe(`tenant isolation (${process.env.DATABASE_URL ? 'PostgreSQL server' : '
   it('refuses an insert of a row for tenant B under tenant A', async () => {
     await expect(
       database.withTenant('0001', (tx) =>
-        tx.execute(sql`insert into provider (municipality_code, agb_code, name) values ('0002', '33333333', 'Sneaky')`),
+        tx.execute(
+          sql`insert into provider (municipality_code, agb_code, name) values ('0002', '33333333', 'Sneaky')`,
+        ),
       ),
     ).rejects.toThrow();
     const [count] = await queryRows<{ n: number }>(
@@ -75,7 +77,10 @@ describe(`tenant isolation (${process.env.DATABASE_URL ? 'PostgreSQL server' : '
     );
     expect(updated).toEqual([]);
     expect(deleted).toEqual([]);
-    const [beta] = await queryRows<{ name: string }>(database.db, sql`select name from provider where agb_code = '22222222'`);
+    const [beta] = await queryRows<{ name: string }>(
+      database.db,
+      sql`select name from provider where agb_code = '22222222'`,
+    );
     expect(beta?.name).toBe('Beta');
   });
 
@@ -103,17 +108,26 @@ describe(`tenant isolation (${process.env.DATABASE_URL ? 'PostgreSQL server' : '
         'P15Y', 'r1', ${'a'.repeat(32)}, ${'b'.repeat(16)})`),
     );
     await expect(
-      database.withTenant('0001', (tx) => tx.execute(sql`update processing_log set actor_name = 'Iemand anders'`)),
+      database.withTenant('0001', (tx) =>
+        tx.execute(sql`update processing_log set actor_name = 'Iemand anders'`),
+      ),
     ).rejects.toThrow();
-    await expect(database.withTenant('0001', (tx) => tx.execute(sql`delete from processing_log`))).rejects.toThrow();
+    await expect(
+      database.withTenant('0001', (tx) => tx.execute(sql`delete from processing_log`)),
+    ).rejects.toThrow();
     // Not even the owner may rewrite history.
     expect(await causeOf(database.db.execute(sql`delete from processing_log`))).toMatch(/append-only/);
     expect(await causeOf(database.db.execute(sql`truncate processing_log`))).toMatch(/append-only/);
-    const [count] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from processing_log`);
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from processing_log`,
+    );
     expect(count?.n).toBe(1);
   });
 
   it('gives the application role no access to sessions', async () => {
-    await expect(database.withTenant('0001', (tx) => tx.execute(sql`select * from session`))).rejects.toThrow();
+    await expect(
+      database.withTenant('0001', (tx) => tx.execute(sql`select * from session`)),
+    ).rejects.toThrow();
   });
 });

@@ -4,10 +4,7 @@
  */
 import type { Role } from '../shared/roles.js';
 
-export type AccessRule =
-  | { public: true }
-  | { authenticated: true }
-  | { roles: readonly Role[] };
+export type AccessRule = { public: true } | { authenticated: true } | { roles: readonly Role[] };
 
 export const PUBLIC: AccessRule = { public: true };
 export const AUTHENTICATED: AccessRule = { authenticated: true };

@@ -71,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only; other bodies get 415 rather than a confusing validation error.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -116,7 +118,12 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     request.session = token ? await findSession(database, token) : null;
     if (request.is404) return;
     const rule = request.routeOptions.config.access;
-    if (!rule) throw new DomainError('FORBIDDEN', 403, 'Deze functie heeft geen toegangsregel en is daarom afgeschermd.');
+    if (!rule)
+      throw new DomainError(
+        'FORBIDDEN',
+        403,
+        'Deze functie heeft geen toegangsregel en is daarom afgeschermd.',
+      );
     if (!allows(rule, request.session?.role)) {
       if (!request.session) throw new DomainError('UNAUTHENTICATED', 401, 'U bent niet ingelogd.');
       throw new DomainError('FORBIDDEN', 403, 'Uw rol geeft geen toegang tot deze functie.');
@@ -148,18 +155,32 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: 'NOT_FOUND', message: `Er is niets op ${request.method} ${request.url.split('?')[0]}.` }),
+    reply
+      .code(404)
+      .send({
+        error: 'NOT_FOUND',
+        message: `Er is niets op ${request.method} ${request.url.split('?')[0]}.`,
+      }),
   );
 
   app.get(
     '/healthz',
-    { config: { access: PUBLIC }, schema: { tags: ['beheer'], summary: 'Levensteken', response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) } } },
+    {
+      config: { access: PUBLIC },
+      schema: {
+        tags: ['beheer'],
+        summary: 'Levensteken',
+        response: { 200: z.object({ status: z.literal('ok'), engine: z.string() }) },
+      },
+    },
     async () => {
       await database.db.execute('select 1');
       return { status: 'ok' as const, engine: database.engine };
     },
   );
-  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   accountsRoutes(app, {
     database,
@@ -187,7 +208,8 @@ async function serveWeb(app: ZodApp, webRoot: string): Promise<void> {
     }
     const relative = pathname.replace(/^\/+/, '');
     if (files.has(relative)) {
-      if (relative.startsWith('assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (relative.startsWith('assets/'))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
       return reply.sendFile(relative);
     }
     reply.header('cache-control', 'no-cache');
@@ -252,18 +274,26 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
     const where = CONTEXT_LABEL[error.validationContext ?? 'body'] ?? 'het verzoek';
     return send(400, {
       error: 'VALIDATION_FAILED',
-      message: first ? `Controleer ${where}: ${first.field ? `${first.field}: ` : ''}${first.message}` : 'Ongeldige invoer.',
+      message: first
+        ? `Controleer ${where}: ${first.field ? `${first.field}: ` : ''}${first.message}`
+        : 'Ongeldige invoer.',
       ...(first?.field ? { field: first.field } : {}),
       details,
     });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return send(413, { error: 'BODY_TOO_LARGE', message: `Het verzoek is groter dan ${BODY_LIMIT_BYTES / 1024} kB.` });
+      return send(413, {
+        error: 'BODY_TOO_LARGE',
+        message: `Het verzoek is groter dan ${BODY_LIMIT_BYTES / 1024} kB.`,
+      });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return send(415, { error: 'UNSUPPORTED_MEDIA_TYPE', message: 'Stuur gegevens als application/json.' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return send(400, { error: 'INVALID_JSON', message: 'Het verzoek bevat geen gegevens, maar wel Content-Type JSON.' });
+      return send(400, {
+        error: 'INVALID_JSON',
+        message: 'Het verzoek bevat geen gegevens, maar wel Content-Type JSON.',
+      });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return send(400, { error: 'INVALID_JSON', message: 'De gegevens zijn geen geldige JSON.' });
   }
@@ -272,7 +302,10 @@ function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyR
   }
   const pgError = postgresError(error);
   if (pgError?.code === '23514' || pgError?.code === '23502') {
-    return send(400, { error: 'VALIDATION_FAILED', message: 'De gegevens voldoen niet aan de regels van het register.' });
+    return send(400, {
+      error: 'VALIDATION_FAILED',
+      message: 'De gegevens voldoen niet aan de regels van het register.',
+    });
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return send(error.statusCode, { error: 'BAD_REQUEST', message: 'Het verzoek is ongeldig.' });

@@ -57,7 +57,11 @@ export function traceFor(requestId: string, traceparent: string | undefined): Tr
 }
 
 export function systemTrace(label: string): Trace {
-  return { requestId: label, traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex') };
+  return {
+    requestId: label,
+    traceId: randomBytes(16).toString('hex'),
+    spanId: randomBytes(8).toString('hex'),
+  };
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: 'systeem', role: 'system', providerId: null };

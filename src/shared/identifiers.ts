@@ -23,7 +23,8 @@ export const MESSAGES = {
   bsn: 'Het BSN bestaat uit 9 cijfers en moet voldoen aan de elfproef.',
   agbCode: 'De AGB-code bestaat uit precies 8 cijfers.',
   kvkNumber: 'Het KvK-nummer bestaat uit precies 8 cijfers.',
-  districtCode: 'Een wijkcode is WK gevolgd door 6 cijfers: de gemeentecode en een wijknummer (bijv. WK036301).',
+  districtCode:
+    'Een wijkcode is WK gevolgd door 6 cijfers: de gemeentecode en een wijknummer (bijv. WK036301).',
   neighbourhoodCode:
     'Een buurtcode is BU gevolgd door 8 cijfers: de wijkcode en een buurtnummer (bijv. BU03630101).',
 } as const;

@@ -7,9 +7,7 @@ import { isIsoDate } from './identifiers.js';
 
 z.config(z.locales.nl());
 
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { error: 'Vul een bestaande datum in als JJJJ-MM-DD.' });
+export const isoDate = z.string().refine(isIsoDate, { error: 'Vul een bestaande datum in als JJJJ-MM-DD.' });
 
 export function requiredText(label: string, max = 200) {
   return z
@@ -25,7 +23,10 @@ export const paging = {
 };
 
 /** Free-text search: length-limited; the SQL treats it as a literal pattern (see likePattern). */
-export const searchText = z.string().trim().max(100, { error: 'De zoektekst mag hoogstens 100 tekens lang zijn.' });
+export const searchText = z
+  .string()
+  .trim()
+  .max(100, { error: 'De zoektekst mag hoogstens 100 tekens lang zijn.' });
 
 /** ILIKE pattern that matches `text` literally: %, _ and \ lose their special meaning. */
 export function likePattern(text: string): string {

@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { queryRows } from '../db/connection.js';
-import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
+import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import { createMunicipality } from '../modules/tenancy/tenancy-service.js';
 import { buildApp } from '../server/app.js';
 import type { ZodApp } from '../server/zod-app.js';
@@ -24,7 +24,12 @@ export interface ApiClient {
   municipalityCode: string;
   accountId: string;
   csrfToken: string;
-  request(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export interface Harness {
@@ -33,7 +38,12 @@ export interface Harness {
   /** Provider ids created per tenant, so provider users have one to belong to. */
   providerIds: Record<string, string>;
   as(role: Role, municipalityCode?: string): Promise<ApiClient>;
-  anonymous(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  anonymous(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -120,6 +130,9 @@ export async function createHarness(options: { throttle?: LoginThrottle } = {}):
 
 /** Counts rows of a table in all tenants, with owner privileges: for "nothing was written". */
 export async function countRows(database: TestDatabase, table: string): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
+  const [row] = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from ${sql.identifier(table)}`,
+  );
   return row?.n ?? 0;
 }

@@ -29,7 +29,10 @@ export async function prepareServerTemplate(url: string): Promise<void> {
   } finally {
     await admin.end();
   }
-  const template = await connectDatabase({ databaseUrl: withDatabaseName(url, TEMPLATE_DATABASE), poolSize: 1 });
+  const template = await connectDatabase({
+    databaseUrl: withDatabaseName(url, TEMPLATE_DATABASE),
+    poolSize: 1,
+  });
   try {
     await migrate(template);
   } finally {

@@ -49,12 +49,18 @@ export interface AccountsRouteOptions {
   sessionHours: number;
 }
 
-export function accountsRoutes(app: ZodApp, { database, throttle, sessionHours }: AccountsRouteOptions): void {
+export function accountsRoutes(
+  app: ZodApp,
+  { database, throttle, sessionHours }: AccountsRouteOptions,
+): void {
   const tags = ['sessie en accounts'];
 
   app.get(
     '/api/v1/auth/session',
-    { config: { access: PUBLIC }, schema: { tags, summary: 'De huidige sessie', response: { 200: accountSession } } },
+    {
+      config: { access: PUBLIC },
+      schema: { tags, summary: 'De huidige sessie', response: { 200: accountSession } },
+    },
     async (request) => {
       const s = request.session;
       if (!s) throw new DomainError('UNAUTHENTICATED', 401, 'U bent niet ingelogd.');
@@ -131,7 +137,11 @@ export function accountsRoutes(app: ZodApp, { database, throttle, sessionHours }
     '/api/v1/accounts',
     {
       config: { access: ADMIN },
-      schema: { tags: accountTags, summary: 'Accounts van de gemeente', response: { 200: listOf(accountView) } },
+      schema: {
+        tags: accountTags,
+        summary: 'Accounts van de gemeente',
+        response: { 200: listOf(accountView) },
+      },
     },
     (request) =>
       inTenant(database, request, async (ctx) => {

@@ -5,7 +5,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/connection.js';
-import { conflict, DomainError, isUniqueViolation, notFound, postgresError, validationFailed } from '../../server/errors.js';
+import {
+  conflict,
+  DomainError,
+  isUniqueViolation,
+  notFound,
+  postgresError,
+  validationFailed,
+} from '../../server/errors.js';
 import type { SessionInfo, TenantContext } from '../../server/request-context.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { municipality } from '../tenancy/tenancy-tables.js';
@@ -68,7 +75,10 @@ function checkNewAccount(input: NewAccount): void {
 
 function checkProviderForRole(role: Role, providerId: string | null): void {
   if (role === 'provider_user' && !providerId) {
-    throw validationFailed('providerId', 'Een medewerker van een zorgaanbieder hoort bij één aanbieder: kies de aanbieder.');
+    throw validationFailed(
+      'providerId',
+      'Een medewerker van een zorgaanbieder hoort bij één aanbieder: kies de aanbieder.',
+    );
   }
   if (role !== 'provider_user' && providerId) {
     throw validationFailed('providerId', 'Alleen medewerkers van een zorgaanbieder horen bij een aanbieder.');
@@ -139,8 +149,8 @@ export async function updateAccount(
       })
       .where(eq(account.id, id))
       .returning();
+    // A deactivated account's sessions stop working at once: findSession requires active.
     if (!row) throw notFound('Het account', 'id');
-    if (!row.active) await ctx.tx.delete(session).where(eq(session.accountId, id));
     return toView(row);
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -185,7 +195,7 @@ export async function login(
     .from(account)
     .innerJoin(municipality, eq(municipality.code, account.municipalityCode))
     .where(eq(account.username, input.username.trim().toLowerCase()));
-  if (!row || !row.account.active) {
+  if (!row?.account.active) {
     await verifyPassword(await dummyPasswordHash(), input.password);
     throttle.recordFailure(input.address);
     throw INVALID_CREDENTIALS();
@@ -255,9 +265,14 @@ export async function findSession(database: Database, token: string): Promise<Se
       csrfToken: session.csrfToken,
     })
     .from(session)
-    .innerJoin(account, and(eq(account.municipalityCode, session.municipalityCode), eq(account.id, session.accountId)))
+    .innerJoin(
+      account,
+      and(eq(account.municipalityCode, session.municipalityCode), eq(account.id, session.accountId)),
+    )
     .innerJoin(municipality, eq(municipality.code, session.municipalityCode))
-    .where(and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`), eq(account.active, true)));
+    .where(
+      and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`), eq(account.active, true)),
+    );
   if (!row) return null;
   return { ...row, role: toRole(row.role), tokenHash };
 }

@@ -33,7 +33,10 @@ const tags = ['geografie'];
 export function geographyRoutes(app: ZodApp, database: Database): void {
   app.get(
     '/api/v1/districts',
-    { config: { access: READ }, schema: { tags, summary: 'Wijken van de gemeente', response: { 200: districtList } } },
+    {
+      config: { access: READ },
+      schema: { tags, summary: 'Wijken van de gemeente', response: { 200: districtList } },
+    },
     (request) =>
       inTenant(database, request, async (ctx) => {
         const items = await listDistricts(ctx);
@@ -45,7 +48,12 @@ export function geographyRoutes(app: ZodApp, database: Database): void {
     '/api/v1/districts/:code',
     {
       config: { access: READ },
-      schema: { tags, summary: 'Eén wijk met haar buurten', params: z.object({ code: districtCode }), response: { 200: districtDetail } },
+      schema: {
+        tags,
+        summary: 'Eén wijk met haar buurten',
+        params: z.object({ code: districtCode }),
+        response: { 200: districtDetail },
+      },
     },
     (request) => inTenant(database, request, (ctx) => getDistrict(ctx, request.params.code)),
   );
@@ -54,7 +62,12 @@ export function geographyRoutes(app: ZodApp, database: Database): void {
     '/api/v1/districts',
     {
       config: { access: WRITE },
-      schema: { tags, summary: 'Wijk toevoegen', body: createDistrictBody, response: { 201: districtDetail } },
+      schema: {
+        tags,
+        summary: 'Wijk toevoegen',
+        body: createDistrictBody,
+        response: { 201: districtDetail },
+      },
     },
     async (request, reply) => {
       const created = await inTenant(database, request, (ctx) => createDistrict(ctx, request.body));
@@ -113,7 +126,12 @@ export function geographyRoutes(app: ZodApp, database: Database): void {
     '/api/v1/neighbourhoods',
     {
       config: { access: WRITE },
-      schema: { tags, summary: 'Buurt toevoegen', body: createNeighbourhoodBody, response: { 201: neighbourhoodDetail } },
+      schema: {
+        tags,
+        summary: 'Buurt toevoegen',
+        body: createNeighbourhoodBody,
+        response: { 201: neighbourhoodDetail },
+      },
     },
     async (request, reply) => {
       const created = await inTenant(database, request, (ctx) => createNeighbourhood(ctx, request.body));
@@ -133,6 +151,7 @@ export function geographyRoutes(app: ZodApp, database: Database): void {
         response: { 200: neighbourhoodDetail },
       },
     },
-    (request) => inTenant(database, request, (ctx) => updateNeighbourhood(ctx, request.params.code, request.body)),
+    (request) =>
+      inTenant(database, request, (ctx) => updateNeighbourhood(ctx, request.params.code, request.body)),
   );
 }

@@ -30,7 +30,10 @@ export const geometrySchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('Polygon'), coordinates: polygonCoordinates }),
-    z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(polygonCoordinates).min(1).max(100) }),
+    z.strictObject({
+      type: z.literal('MultiPolygon'),
+      coordinates: z.array(polygonCoordinates).min(1).max(100),
+    }),
   ],
   { error: 'De geometrie moet een GeoJSON Polygon of MultiPolygon zijn.' },
 );

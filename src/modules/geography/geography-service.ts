@@ -77,7 +77,11 @@ export async function createDistrict(ctx: TenantContext, input: CreateDistrict):
   return getDistrict(ctx, input.code);
 }
 
-export async function updateDistrict(ctx: TenantContext, code: string, input: UpdateDistrict): Promise<DistrictDetail> {
+export async function updateDistrict(
+  ctx: TenantContext,
+  code: string,
+  input: UpdateDistrict,
+): Promise<DistrictDetail> {
   const updated = await ctx.tx
     .update(district)
     .set(input)
@@ -119,7 +123,9 @@ export async function findNeighbourhoodName(ctx: TenantContext, code: string): P
 }
 
 export async function neighbourhoodNames(ctx: TenantContext): Promise<Map<string, string>> {
-  const rows = await ctx.tx.select({ code: neighbourhood.code, name: neighbourhood.name }).from(neighbourhood);
+  const rows = await ctx.tx
+    .select({ code: neighbourhood.code, name: neighbourhood.name })
+    .from(neighbourhood);
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
@@ -127,8 +133,12 @@ export async function createNeighbourhood(
   ctx: TenantContext,
   input: CreateNeighbourhood,
 ): Promise<NeighbourhoodDetail> {
-  const [parent] = await ctx.tx.select({ code: district.code }).from(district).where(eq(district.code, input.districtCode));
-  if (!parent) throw validationFailed('districtCode', `Wijk ${input.districtCode} bestaat niet in deze gemeente.`);
+  const [parent] = await ctx.tx
+    .select({ code: district.code })
+    .from(district)
+    .where(eq(district.code, input.districtCode));
+  if (!parent)
+    throw validationFailed('districtCode', `Wijk ${input.districtCode} bestaat niet in deze gemeente.`);
   if (!neighbourhoodBelongsTo(input.code, input.districtCode)) {
     throw validationFailed(
       'code',

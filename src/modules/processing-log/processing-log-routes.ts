@@ -38,7 +38,8 @@ const entry = z.object({
 });
 
 function checkPeriod(from: string | undefined, to: string | undefined): void {
-  if (from && to && to < from) throw validationFailed('to', 'De einddatum van de periode ligt vóór de begindatum.');
+  if (from && to && to < from)
+    throw validationFailed('to', 'De einddatum van de periode ligt vóór de begindatum.');
 }
 
 const EXPORT_PAGE = 5000;
@@ -80,7 +81,8 @@ export function processingLogRoutes(app: ZodApp, database: Database): void {
         const out: string[] = [];
         for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {
           const page = await queryProcessingLog(ctx, { ...request.query, limit: EXPORT_PAGE, offset });
-          for (const item of page.items) out.push(JSON.stringify(toLogboekRecord(item, ctx.municipalityCode)));
+          for (const item of page.items)
+            out.push(JSON.stringify(toLogboekRecord(item, ctx.municipalityCode)));
           if (page.items.length < EXPORT_PAGE) break;
         }
         return out;

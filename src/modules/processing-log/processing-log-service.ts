@@ -124,7 +124,10 @@ export async function queryProcessingLog(
  * One line per entry in the shape of the VNG standard Logboek Dataverwerkingen (an OpenTelemetry
  * span with the dpl.* attributes), so a municipality's central log can ingest it.
  */
-export function toLogboekRecord(entry: ProcessingLogEntry, municipalityCode: string): Record<string, unknown> {
+export function toLogboekRecord(
+  entry: ProcessingLogEntry,
+  municipalityCode: string,
+): Record<string, unknown> {
   return {
     trace_id: entry.traceId,
     span_id: entry.spanId,

@@ -6,7 +6,10 @@ import { EFFORT_UNITS, OUTPUT_UNITS } from '../../shared/istandaard-codes.js';
 import type { RuleViolation } from './provision-rules.js';
 import type { ContractInput, ProvisionView } from './registry-schema.js';
 
-export function contractViolation(input: ContractInput, provisions: readonly ProvisionView[]): RuleViolation | undefined {
+export function contractViolation(
+  input: ContractInput,
+  provisions: readonly ProvisionView[],
+): RuleViolation | undefined {
   if (input.endDate < input.startDate) {
     return { field: 'endDate', message: 'De einddatum ligt vóór de ingangsdatum.' };
   }
@@ -26,7 +29,10 @@ export function contractViolation(input: ContractInput, provisions: readonly Pro
     const found = provisions.find((p) => p.id === line.provisionId);
     if (!found) return { field, message: 'Deze voorziening bestaat niet in uw gemeente.' };
     if (found.kind !== 'tailored') {
-      return { field, message: `${found.name} is een algemene voorziening en wordt niet ingekocht per contract.` };
+      return {
+        field,
+        message: `${found.name} is een algemene voorziening en wordt niet ingekocht per contract.`,
+      };
     }
     if (input.financingVariant === 'effort' && !EFFORT_UNITS.includes(found.unit ?? '')) {
       return {
@@ -41,7 +47,10 @@ export function contractViolation(input: ContractInput, provisions: readonly Pro
       };
     }
     if (input.financingVariant !== 'task' && line.tariffCents === 0) {
-      return { field: `lines.${index}.tariffCents`, message: 'Vul een tarief per eenheid in dat groter is dan nul.' };
+      return {
+        field: `lines.${index}.tariffCents`,
+        message: 'Vul een tarief per eenheid in dat groter is dan nul.',
+      };
     }
   }
   return undefined;

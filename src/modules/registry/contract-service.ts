@@ -8,13 +8,13 @@ import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { contractViolation } from './contract-rules.js';
 import { findProvisions } from './provision-service.js';
-import { contract, contractLine, provider, provision } from './registry-tables.js';
 import {
   type ContractDetail,
   type ContractInput,
   type ContractSummary,
   FINANCING_VARIANTS,
 } from './registry-schema.js';
+import { contract, contractLine, provider, provision } from './registry-tables.js';
 
 // drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
 const lineCount = sql<number>`(select count(*)::int from ${contractLine} l where l.municipality_code = "contract"."municipality_code" and l.contract_id = "contract"."id")`;
@@ -56,7 +56,10 @@ export async function listContracts(
   const rows = await ctx.tx
     .select(summaryColumns)
     .from(contract)
-    .innerJoin(provider, and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)))
+    .innerJoin(
+      provider,
+      and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)),
+    )
     .where(where)
     .orderBy(asc(contract.reference), asc(contract.id))
     .limit(query.limit)
@@ -69,7 +72,10 @@ export async function getContract(ctx: TenantContext, id: string): Promise<Contr
   const [row] = await ctx.tx
     .select(summaryColumns)
     .from(contract)
-    .innerJoin(provider, and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)))
+    .innerJoin(
+      provider,
+      and(eq(provider.municipalityCode, contract.municipalityCode), eq(provider.id, contract.providerId)),
+    )
     .where(and(eq(contract.id, id), providerScope(ctx)));
   if (!row) throw notFound('Het contract', 'id');
   const lines = await ctx.tx
@@ -83,7 +89,10 @@ export async function getContract(ctx: TenantContext, id: string): Promise<Contr
     .from(contractLine)
     .innerJoin(
       provision,
-      and(eq(provision.municipalityCode, contractLine.municipalityCode), eq(provision.id, contractLine.provisionId)),
+      and(
+        eq(provision.municipalityCode, contractLine.municipalityCode),
+        eq(provision.id, contractLine.provisionId),
+      ),
     )
     .where(eq(contractLine.contractId, id))
     .orderBy(asc(provision.name));
@@ -91,7 +100,10 @@ export async function getContract(ctx: TenantContext, id: string): Promise<Contr
 }
 
 async function checked(ctx: TenantContext, input: ContractInput): Promise<void> {
-  const [owner] = await ctx.tx.select({ id: provider.id }).from(provider).where(eq(provider.id, input.providerId));
+  const [owner] = await ctx.tx
+    .select({ id: provider.id })
+    .from(provider)
+    .where(eq(provider.id, input.providerId));
   if (!owner) throw validationFailed('providerId', 'Deze aanbieder bestaat niet in uw gemeente.');
   const provisions = await findProvisions(
     ctx,
@@ -114,7 +126,8 @@ async function writeLines(ctx: TenantContext, contractId: string, input: Contrac
 }
 
 function duplicateReference(error: unknown, reference: string): never {
-  if (isUniqueViolation(error)) throw conflict('reference', `Er is al een contract met kenmerk ${reference}.`);
+  if (isUniqueViolation(error))
+    throw conflict('reference', `Er is al een contract met kenmerk ${reference}.`);
   throw error;
 }
 
@@ -136,7 +149,11 @@ export async function createContract(ctx: TenantContext, input: ContractInput): 
   return getContract(ctx, id);
 }
 
-export async function updateContract(ctx: TenantContext, id: string, input: ContractInput): Promise<ContractDetail> {
+export async function updateContract(
+  ctx: TenantContext,
+  id: string,
+  input: ContractInput,
+): Promise<ContractDetail> {
   const [existing] = await ctx.tx.select({ id: contract.id }).from(contract).where(eq(contract.id, id));
   if (!existing) throw notFound('Het contract', 'id');
   await checked(ctx, input);

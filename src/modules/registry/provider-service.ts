@@ -7,8 +7,8 @@ import { conflict, isUniqueViolation, notFound } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { listContracts } from './contract-service.js';
-import { contract, provider } from './registry-tables.js';
 import type { ProviderDetail, ProviderInput, ProviderSummary } from './registry-schema.js';
+import { contract, provider } from './registry-tables.js';
 
 // drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
 const contractCount = sql<number>`(select count(*)::int from ${contract} c where c.municipality_code = "provider"."municipality_code" and c.provider_id = "provider"."id")`;
@@ -46,7 +46,12 @@ export async function listProviders(
 
 export async function getProvider(ctx: TenantContext, id: string): Promise<ProviderDetail> {
   const [row] = await ctx.tx
-    .select({ id: provider.id, agbCode: provider.agbCode, name: provider.name, kvkNumber: provider.kvkNumber })
+    .select({
+      id: provider.id,
+      agbCode: provider.agbCode,
+      name: provider.name,
+      kvkNumber: provider.kvkNumber,
+    })
     .from(provider)
     .where(and(eq(provider.id, id), scope(ctx)));
   if (!row) throw notFound('De aanbieder', 'id');
@@ -80,7 +85,11 @@ export async function createProvider(ctx: TenantContext, input: ProviderInput): 
   }
 }
 
-export async function updateProvider(ctx: TenantContext, id: string, input: ProviderInput): Promise<ProviderDetail> {
+export async function updateProvider(
+  ctx: TenantContext,
+  id: string,
+  input: ProviderInput,
+): Promise<ProviderDetail> {
   let updated: { id: string }[];
   try {
     updated = await ctx.tx

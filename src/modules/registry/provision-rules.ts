@@ -25,7 +25,12 @@ export function productCategoriesFor(law: Law): readonly { code: string; descrip
 export function provisionViolation(input: ProvisionInput): RuleViolation | undefined {
   if (input.kind === 'general') {
     if (input.productCategory !== null || input.productCode !== null || input.unit !== null) {
-      const field = input.productCategory !== null ? 'productCategory' : input.productCode !== null ? 'productCode' : 'unit';
+      const field =
+        input.productCategory !== null
+          ? 'productCategory'
+          : input.productCode !== null
+            ? 'productCode'
+            : 'unit';
       return {
         field,
         message:
@@ -38,7 +43,8 @@ export function provisionViolation(input: ProvisionInput): RuleViolation | undef
     if (input.productCategory !== null || input.productCode !== null) {
       return {
         field: input.productCategory !== null ? 'productCategory' : 'productCode',
-        message: 'Voor de Participatiewet bestaat geen iStandaard: laat productcategorie en productcode leeg.',
+        message:
+          'Voor de Participatiewet bestaat geen iStandaard: laat productcategorie en productcode leeg.',
       };
     }
   } else {
@@ -54,7 +60,10 @@ export function provisionViolation(input: ProvisionInput): RuleViolation | undef
     }
   }
   if (input.unit === null || !UNITS.some((u) => u.code === input.unit)) {
-    return { field: 'unit', message: 'Kies de eenheid uit de codelijst WJ756 (bijv. 04 uur, 82 stuks output).' };
+    return {
+      field: 'unit',
+      message: 'Kies de eenheid uit de codelijst WJ756 (bijv. 04 uur, 82 stuks output).',
+    };
   }
   return undefined;
 }

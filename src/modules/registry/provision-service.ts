@@ -7,8 +7,8 @@ import { conflict, isUniqueViolation, notFound, validationFailed } from '../../s
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { provisionViolation } from './provision-rules.js';
+import { LAWS, PROVISION_KINDS, type ProvisionInput, type ProvisionView } from './registry-schema.js';
 import { provision } from './registry-tables.js';
-import { LAWS, type ProvisionInput, type ProvisionView, PROVISION_KINDS } from './registry-schema.js';
 
 function toView(row: typeof provision.$inferSelect): ProvisionView {
   const law = LAWS.find((l) => l === row.law);
@@ -29,7 +29,13 @@ function toView(row: typeof provision.$inferSelect): ProvisionView {
 
 export async function listProvisions(
   ctx: TenantContext,
-  query: { law?: string | undefined; kind?: string | undefined; search?: string | undefined; limit: number; offset: number },
+  query: {
+    law?: string | undefined;
+    kind?: string | undefined;
+    search?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ items: ProvisionView[]; total: number }> {
   const where = and(
     query.law ? eq(provision.law, query.law) : undefined,
@@ -58,7 +64,10 @@ export async function getProvision(ctx: TenantContext, id: string): Promise<Prov
 /** For other modules: the provisions with these ids that exist in the tenant. */
 export async function findProvisions(ctx: TenantContext, ids: readonly string[]): Promise<ProvisionView[]> {
   if (ids.length === 0) return [];
-  const rows = await ctx.tx.select().from(provision).where(inArray(provision.id, [...ids]));
+  const rows = await ctx.tx
+    .select()
+    .from(provision)
+    .where(inArray(provision.id, [...ids]));
   return rows.map(toView);
 }
 
@@ -88,7 +97,11 @@ export async function createProvision(ctx: TenantContext, input: ProvisionInput)
   }
 }
 
-export async function updateProvision(ctx: TenantContext, id: string, input: ProvisionInput): Promise<ProvisionView> {
+export async function updateProvision(
+  ctx: TenantContext,
+  id: string,
+  input: ProvisionInput,
+): Promise<ProvisionView> {
   const values = checked(input);
   let rows: (typeof provision.$inferSelect)[];
   try {

@@ -8,7 +8,11 @@ const code = z.object({ code: z.string(), description: z.string() });
 const labelled = z.object({ code: z.string(), label: z.string() });
 
 const KIND_LABELS = { general: 'Algemene voorziening', tailored: 'Maatwerkvoorziening' } as const;
-const VARIANT_LABELS = { effort: 'Inspanningsgericht', output: 'Outputgericht', task: 'Taakgericht' } as const;
+const VARIANT_LABELS = {
+  effort: 'Inspanningsgericht',
+  output: 'Outputgericht',
+  task: 'Taakgericht',
+} as const;
 
 /** Code lists for forms, so the UI never hard-codes what the server validates. */
 export function referenceRoutes(app: ZodApp): void {

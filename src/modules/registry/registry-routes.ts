@@ -40,7 +40,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/providers',
     {
       config: { access: PROVIDER_READERS },
-      schema: { tags: ['aanbieders'], summary: 'Aanbieders zoeken', querystring: providerQuery, response: { 200: providerList } },
+      schema: {
+        tags: ['aanbieders'],
+        summary: 'Aanbieders zoeken',
+        querystring: providerQuery,
+        response: { 200: providerList },
+      },
     },
     (request) => inTenant(database, request, (ctx) => listProviders(ctx, request.query)),
   );
@@ -48,7 +53,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/providers/:id',
     {
       config: { access: PROVIDER_READERS },
-      schema: { tags: ['aanbieders'], summary: 'Eén aanbieder met contracten', params: idParams, response: { 200: providerDetail } },
+      schema: {
+        tags: ['aanbieders'],
+        summary: 'Eén aanbieder met contracten',
+        params: idParams,
+        response: { 200: providerDetail },
+      },
     },
     (request) => inTenant(database, request, (ctx) => getProvider(ctx, request.params.id)),
   );
@@ -56,7 +66,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/providers',
     {
       config: { access: PROVIDER_WRITERS },
-      schema: { tags: ['aanbieders'], summary: 'Aanbieder toevoegen', body: providerBody, response: { 201: providerDetail } },
+      schema: {
+        tags: ['aanbieders'],
+        summary: 'Aanbieder toevoegen',
+        body: providerBody,
+        response: { 201: providerDetail },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await inTenant(database, request, (ctx) => createProvider(ctx, request.body))),
@@ -94,7 +109,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/provisions/:id',
     {
       config: { access: { roles: REGISTRY_READERS } },
-      schema: { tags: ['voorzieningen'], summary: 'Eén voorziening', params: idParams, response: { 200: provisionView } },
+      schema: {
+        tags: ['voorzieningen'],
+        summary: 'Eén voorziening',
+        params: idParams,
+        response: { 200: provisionView },
+      },
     },
     (request) => inTenant(database, request, (ctx) => getProvision(ctx, request.params.id)),
   );
@@ -102,7 +122,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/provisions',
     {
       config: { access: PROVISION_WRITERS },
-      schema: { tags: ['voorzieningen'], summary: 'Voorziening toevoegen', body: provisionBody, response: { 201: provisionView } },
+      schema: {
+        tags: ['voorzieningen'],
+        summary: 'Voorziening toevoegen',
+        body: provisionBody,
+        response: { 201: provisionView },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await inTenant(database, request, (ctx) => createProvision(ctx, request.body))),
@@ -127,7 +152,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/contracts',
     {
       config: { access: CONTRACT_READERS },
-      schema: { tags: ['contracten'], summary: 'Contracten zoeken', querystring: contractQuery, response: { 200: contractList } },
+      schema: {
+        tags: ['contracten'],
+        summary: 'Contracten zoeken',
+        querystring: contractQuery,
+        response: { 200: contractList },
+      },
     },
     (request) => inTenant(database, request, (ctx) => listContracts(ctx, request.query)),
   );
@@ -135,7 +165,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/contracts/:id',
     {
       config: { access: CONTRACT_READERS },
-      schema: { tags: ['contracten'], summary: 'Eén contract met tarieven', params: idParams, response: { 200: contractDetail } },
+      schema: {
+        tags: ['contracten'],
+        summary: 'Eén contract met tarieven',
+        params: idParams,
+        response: { 200: contractDetail },
+      },
     },
     (request) => inTenant(database, request, (ctx) => getContract(ctx, request.params.id)),
   );
@@ -143,7 +178,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/contracts',
     {
       config: { access: CONTRACT_WRITERS },
-      schema: { tags: ['contracten'], summary: 'Contract toevoegen', body: contractBody, response: { 201: contractDetail } },
+      schema: {
+        tags: ['contracten'],
+        summary: 'Contract toevoegen',
+        body: contractBody,
+        response: { 201: contractDetail },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await inTenant(database, request, (ctx) => createContract(ctx, request.body))),
@@ -181,7 +221,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/residents/:id',
     {
       config: { access: RESIDENT_HANDLERS },
-      schema: { tags: ['inwoners'], summary: 'Eén inwoner (wordt gelogd)', params: idParams, response: { 200: residentView } },
+      schema: {
+        tags: ['inwoners'],
+        summary: 'Eén inwoner (wordt gelogd)',
+        params: idParams,
+        response: { 200: residentView },
+      },
     },
     (request) => inTenant(database, request, (ctx) => getResident(ctx, request.params.id)),
   );
@@ -189,7 +234,12 @@ export function registryRoutes(app: ZodApp, database: Database): void {
     '/api/v1/residents',
     {
       config: { access: RESIDENT_HANDLERS },
-      schema: { tags: ['inwoners'], summary: 'Inwoner registreren', body: residentBody, response: { 201: residentView } },
+      schema: {
+        tags: ['inwoners'],
+        summary: 'Inwoner registreren',
+        body: residentBody,
+        response: { 201: residentView },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await inTenant(database, request, (ctx) => registerResident(ctx, request.body))),

@@ -130,7 +130,11 @@ export const contractLineView = z.object({
 });
 export const contractDetail = contractSummary.extend({ lines: z.array(contractLineView) });
 export type ContractDetail = z.infer<typeof contractDetail>;
-export const contractQuery = z.strictObject({ providerId: uuid.optional(), search: searchText.optional(), ...paging });
+export const contractQuery = z.strictObject({
+  providerId: uuid.optional(),
+  search: searchText.optional(),
+  ...paging,
+});
 export const contractList = listOf(contractSummary);
 
 // residents -------------------------------------------------------------------------------

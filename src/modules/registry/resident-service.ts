@@ -8,10 +8,10 @@ import { conflict, isUniqueViolation, notFound, validationFailed } from '../../s
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { findNeighbourhoodName, neighbourhoodNames } from '../geography/geography-service.js';
-import { recordProcessing } from '../processing-log/processing-log-service.js';
 import type { ProcessingActivityId } from '../processing-log/processing-activities.js';
-import { resident, residentIdentity } from './registry-tables.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
 import type { ResidentInput, ResidentView } from './registry-schema.js';
+import { resident, residentIdentity } from './registry-tables.js';
 
 const columns = {
   id: resident.id,
@@ -37,7 +37,10 @@ function baseQuery(ctx: TenantContext) {
     .from(resident)
     .innerJoin(
       residentIdentity,
-      and(eq(residentIdentity.municipalityCode, resident.municipalityCode), eq(residentIdentity.residentId, resident.id)),
+      and(
+        eq(residentIdentity.municipalityCode, resident.municipalityCode),
+        eq(residentIdentity.residentId, resident.id),
+      ),
     );
 }
 
@@ -57,10 +60,7 @@ export async function searchResidents(
     .limit(query.limit)
     .offset(query.offset);
   const items = await withNeighbourhoodNames(ctx, rows);
-  const [counted] = await ctx.tx
-    .select({ total: count() })
-    .from(residentIdentity)
-    .where(where);
+  const [counted] = await ctx.tx.select({ total: count() }).from(residentIdentity).where(where);
   await recordProcessing(
     ctx,
     'resident.search',
@@ -124,7 +124,11 @@ export async function registerResident(
   return created;
 }
 
-export async function updateResident(ctx: TenantContext, id: string, input: ResidentInput): Promise<ResidentView> {
+export async function updateResident(
+  ctx: TenantContext,
+  id: string,
+  input: ResidentInput,
+): Promise<ResidentView> {
   checkDateOfBirth(input.dateOfBirth, new Date().toISOString().slice(0, 10));
   await checkNeighbourhood(ctx, input.neighbourhoodCode);
   const updated = await ctx.tx
@@ -161,7 +165,10 @@ export async function registerResidents(
   for (const [index, input] of inputs.entries()) {
     checkDateOfBirth(input.dateOfBirth, today);
     if (input.neighbourhoodCode !== null && !names.has(input.neighbourhoodCode)) {
-      throw validationFailed(`${index}.neighbourhoodCode`, `Buurt ${input.neighbourhoodCode} bestaat niet in deze gemeente.`);
+      throw validationFailed(
+        `${index}.neighbourhoodCode`,
+        `Buurt ${input.neighbourhoodCode} bestaat niet in deze gemeente.`,
+      );
     }
   }
   const BATCH = 500;
@@ -169,7 +176,12 @@ export async function registerResidents(
     const batch = inputs.slice(start, start + BATCH);
     const ids = await ctx.tx
       .insert(resident)
-      .values(batch.map((input) => ({ municipalityCode: ctx.municipalityCode, neighbourhoodCode: input.neighbourhoodCode })))
+      .values(
+        batch.map((input) => ({
+          municipalityCode: ctx.municipalityCode,
+          neighbourhoodCode: input.neighbourhoodCode,
+        })),
+      )
       .returning({ id: resident.id });
     const rows = batch.map((input, i) => {
       const id = ids[i]?.id;
