@@ -26,6 +26,7 @@ import { geographyRoutes } from '../modules/geography/geography-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
 import { referenceRoutes } from '../modules/registry/reference-routes.js';
 import { registryRoutes } from '../modules/registry/registry-routes.js';
+import { tenancyRoutes } from '../modules/tenancy/tenancy-routes.js';
 import { errorResponse } from '../shared/schema-helpers.js';
 import { type AccessRule, allows, PUBLIC } from './access.js';
 import { DomainError, postgresError } from './errors.js';
@@ -155,12 +156,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
 
   app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        error: 'NOT_FOUND',
-        message: `Er is niets op ${request.method} ${request.url.split('?')[0]}.`,
-      }),
+    reply.code(404).send({
+      error: 'NOT_FOUND',
+      message: `Er is niets op ${request.method} ${request.url.split('?')[0]}.`,
+    }),
   );
 
   app.get(
@@ -188,6 +187,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     sessionHours: options.sessionHours ?? 8,
   });
   referenceRoutes(app);
+  tenancyRoutes(app, database);
   geographyRoutes(app, database);
   registryRoutes(app, database);
   processingLogRoutes(app, database);

@@ -2,7 +2,7 @@
  * Tenancy owns municipalities (the tenants, by CBS code) and regions (municipalities that
  * commission together). These are global tables: only system operations write them.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection.js';
 import { conflict, validationFailed } from '../../server/errors.js';
 import { municipality, region, regionMember } from './tenancy-tables.js';
@@ -62,4 +62,32 @@ export async function createRegion(
       .values(input.municipalityCodes.map((municipalityCode) => ({ regionId: row.id, municipalityCode })));
   }
   return { id: row.id, name: row.name, municipalityCodes: input.municipalityCodes };
+}
+
+/** The regions a municipality belongs to, with all their members. */
+export async function regionsOf(
+  q: Queryable,
+  municipalityCode: string,
+): Promise<{ id: string; name: string; municipalityCodes: string[] }[]> {
+  const own = await q
+    .select({ id: region.id, name: region.name })
+    .from(regionMember)
+    .innerJoin(region, eq(region.id, regionMember.regionId))
+    .where(eq(regionMember.municipalityCode, municipalityCode))
+    .orderBy(asc(region.name));
+  if (own.length === 0) return [];
+  const members = await q
+    .select()
+    .from(regionMember)
+    .where(
+      inArray(
+        regionMember.regionId,
+        own.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(regionMember.municipalityCode));
+  return own.map((r) => ({
+    ...r,
+    municipalityCodes: members.filter((m) => m.regionId === r.id).map((m) => m.municipalityCode),
+  }));
 }
