@@ -39,11 +39,14 @@ REGIEKAMER_TRUST_PROXY (false), LOG_LEVEL (info).
 
 class UsageError extends Error {}
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (database: Database) => Promise<T>,
+  options = { migrateFirst: true },
+): Promise<T> {
   const config = loadConfig();
   const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrate(database);
+    if (options.migrateFirst) await migrate(database);
     return await fn(database);
   } finally {
     await database.close();
@@ -115,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
       await start(values.demo ?? false);
       return -1;
     case 'migrate': {
-      const result = await withDatabase(migrate);
+      const result = await withDatabase(migrate, { migrateFirst: false });
       console.log(
         result.applied.length > 0 ? `Uitgevoerd: ${result.applied.join(', ')}` : 'De database is bijgewerkt.',
       );

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../', import.meta.url).pathname;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'regiekamer-cli-'));
+
+/** Runs the real command (TypeScript sources through tsx) on an embedded database of its own. */
+async function regiekamer(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', REGIEKAMER_DATA_DIR: dataDir, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('the regiekamer command', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('explains itself', async () => {
+    const help = await regiekamer(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['start', 'migrate', 'seed', 'create-municipality', 'create-admin', 'openapi']) {
+      expect(help.stdout).toContain(command);
+    }
+  });
+
+  it('stops on a bad configuration value, naming the variable', async () => {
+    const result = await regiekamer(['migrate'], { PORT: '99999' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+
+  it('rejects unknown commands and missing options', async () => {
+    expect((await regiekamer(['opruimen'])).stderr).toContain('Onbekende opdracht');
+    const missing = await regiekamer(['create-municipality', '--code', '0363']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('--name');
+  });
+
+  it('creates a municipality and its first administrator, without any default password', async () => {
+    const migrated = await regiekamer(['migrate']);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('0001_foundation.sql');
+    const created = await regiekamer([
+      'create-municipality',
+      '--code',
+      '0363',
+      '--name',
+      'Gemeente Voorbeeld',
+    ]);
+    expect(created.stdout).toContain('0363');
+    const weak = await regiekamer(
+      ['create-admin', '--municipality', '0363', '--username', 'beheer', '--name', 'B'],
+      {
+        REGIEKAMER_ADMIN_PASSWORD: 'kort',
+      },
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('12 tekens');
+    const noPassword = await regiekamer(
+      ['create-admin', '--municipality', '0363', '--username', 'beheer', '--name', 'B'],
+      {
+        REGIEKAMER_ADMIN_PASSWORD: '',
+      },
+    );
+    expect(noPassword.code).toBe(1);
+    const admin = await regiekamer(
+      ['create-admin', '--municipality', '0363', '--username', 'beheer', '--name', 'Beheer'],
+      {
+        REGIEKAMER_ADMIN_PASSWORD: 'Een-sterk-wachtwoord-2026',
+      },
+    );
+    expect(admin.code).toBe(0);
+    const unknown = await regiekamer(
+      ['create-admin', '--municipality', '0999', '--username', 'x.y.z', '--name', 'X'],
+      {
+        REGIEKAMER_ADMIN_PASSWORD: 'Een-sterk-wachtwoord-2026',
+      },
+    );
+    expect(unknown.stderr).toContain('bestaat niet');
+  }, 180_000);
+});
