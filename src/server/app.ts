@@ -115,7 +115,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
 
   app.addHook('onRequest', async (request) => {
     request.trace = traceFor(String(request.id), headerValue(request.headers.traceparent));
-    const token = request.cookies[SESSION_COOKIE];
+    // Only the API uses sessions; static files and the health check skip the lookup.
+    const token = request.url.startsWith('/api/') ? request.cookies[SESSION_COOKIE] : undefined;
     request.session = token ? await findSession(database, token) : null;
     if (request.is404) return;
     const rule = request.routeOptions.config.access;

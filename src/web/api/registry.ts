@@ -1,0 +1,202 @@
+/** Providers, provisions, contracts and residents (module `registry`). */
+import { apiPost, apiPut, fetchAllPages, type ListResult } from './http.js';
+import { useApiGet } from './use-api.js';
+
+export type Law = 'wmo' | 'youth' | 'participation';
+export type ProvisionKind = 'general' | 'tailored';
+export type FinancingVariant = 'effort' | 'output' | 'task';
+
+export const LAWS: readonly Law[] = ['wmo', 'youth', 'participation'];
+export const PROVISION_KINDS: readonly ProvisionKind[] = ['general', 'tailored'];
+export const FINANCING_VARIANTS: readonly FinancingVariant[] = ['effort', 'output', 'task'];
+
+export interface ContractSummary {
+  id: string;
+  providerId: string;
+  providerName: string;
+  reference: string;
+  financingVariant: FinancingVariant;
+  startDate: string;
+  endDate: string;
+  budgetCeilingCents: number | null;
+  lineCount: number;
+}
+
+export interface ProviderSummary {
+  id: string;
+  agbCode: string;
+  name: string;
+  kvkNumber: string | null;
+  contractCount: number;
+}
+
+export interface ProviderDetail extends ProviderSummary {
+  contracts: ContractSummary[];
+}
+
+export interface ProviderInput {
+  agbCode: string;
+  name: string;
+  kvkNumber: string | null;
+}
+
+export interface Provision {
+  id: string;
+  code: string;
+  name: string;
+  law: Law;
+  kind: ProvisionKind;
+  productCategory: string | null;
+  productCode: string | null;
+  unit: string | null;
+  intent: string;
+}
+
+export type ProvisionInput = Omit<Provision, 'id'>;
+
+export interface ContractLine {
+  provisionId: string;
+  provisionCode: string;
+  provisionName: string;
+  unit: string | null;
+  tariffCents: number;
+}
+
+export interface ContractDetail extends ContractSummary {
+  lines: ContractLine[];
+}
+
+export interface ContractInput {
+  providerId: string;
+  reference: string;
+  financingVariant: FinancingVariant;
+  startDate: string;
+  endDate: string;
+  budgetCeilingCents: number | null;
+  lines: { provisionId: string; tariffCents: number }[];
+}
+
+export interface Resident {
+  id: string;
+  bsn: string;
+  name: string;
+  dateOfBirth: string;
+  neighbourhoodCode: string | null;
+  neighbourhoodName: string | null;
+}
+
+export interface ResidentInput {
+  bsn: string;
+  name: string;
+  dateOfBirth: string;
+  neighbourhoodCode: string | null;
+}
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+// providers
+
+export interface ProviderFilter {
+  search: string;
+}
+
+export function useProviders(filter: ProviderFilter, paging: Paging) {
+  return useApiGet<ListResult<ProviderSummary>>('/api/v1/providers', { search: filter.search, ...paging });
+}
+
+export function fetchAllProviders(filter: ProviderFilter): Promise<ProviderSummary[]> {
+  return fetchAllPages<ProviderSummary>('/api/v1/providers', { search: filter.search });
+}
+
+export function useProvider(id: string | null) {
+  return useApiGet<ProviderDetail>(id === null ? null : `/api/v1/providers/${encodeURIComponent(id)}`);
+}
+
+export function saveProvider(id: string | null, input: ProviderInput): Promise<ProviderDetail> {
+  return id === null
+    ? apiPost<ProviderDetail>('/api/v1/providers', input)
+    : apiPut<ProviderDetail>(`/api/v1/providers/${encodeURIComponent(id)}`, input);
+}
+
+// provisions
+
+export interface ProvisionFilter {
+  search: string;
+  law: string;
+  kind: string;
+}
+
+export function useProvisions(filter: ProvisionFilter, paging: Paging) {
+  return useApiGet<ListResult<Provision>>('/api/v1/provisions', { ...filter, ...paging });
+}
+
+export function fetchAllProvisions(filter: ProvisionFilter): Promise<Provision[]> {
+  return fetchAllPages<Provision>('/api/v1/provisions', { ...filter });
+}
+
+/** The tailored provisions a contract can buy, for the lines editor. */
+export function useTailoredProvisions() {
+  return useApiGet<ListResult<Provision>>('/api/v1/provisions', { kind: 'tailored', limit: 500, offset: 0 });
+}
+
+export function useProvision(id: string | null) {
+  return useApiGet<Provision>(id === null ? null : `/api/v1/provisions/${encodeURIComponent(id)}`);
+}
+
+export function saveProvision(id: string | null, input: ProvisionInput): Promise<Provision> {
+  return id === null
+    ? apiPost<Provision>('/api/v1/provisions', input)
+    : apiPut<Provision>(`/api/v1/provisions/${encodeURIComponent(id)}`, input);
+}
+
+// contracts
+
+export interface ContractFilter {
+  search: string;
+  providerId: string;
+}
+
+export function useContracts(filter: ContractFilter, paging: Paging) {
+  return useApiGet<ListResult<ContractSummary>>('/api/v1/contracts', { ...filter, ...paging });
+}
+
+export function fetchAllContracts(filter: ContractFilter): Promise<ContractSummary[]> {
+  return fetchAllPages<ContractSummary>('/api/v1/contracts', { ...filter });
+}
+
+export function useContract(id: string | null) {
+  return useApiGet<ContractDetail>(id === null ? null : `/api/v1/contracts/${encodeURIComponent(id)}`);
+}
+
+export function saveContract(id: string | null, input: ContractInput): Promise<ContractDetail> {
+  return id === null
+    ? apiPost<ContractDetail>('/api/v1/contracts', input)
+    : apiPut<ContractDetail>(`/api/v1/contracts/${encodeURIComponent(id)}`, input);
+}
+
+/** All providers for a select (a municipality has tens, not thousands). */
+export function useProviderOptions(enabled = true) {
+  return useApiGet<ListResult<ProviderSummary>>(enabled ? '/api/v1/providers' : null, {
+    limit: 500,
+    offset: 0,
+  });
+}
+
+// residents (every read is written to the processing log, so nothing is loaded without a search)
+
+export function useResidentSearch(search: string, paging: Paging) {
+  return useApiGet<ListResult<Resident>>(search ? '/api/v1/residents' : null, { search, ...paging });
+}
+
+export function useResident(id: string | null) {
+  return useApiGet<Resident>(id === null ? null : `/api/v1/residents/${encodeURIComponent(id)}`);
+}
+
+export function saveResident(id: string | null, input: ResidentInput): Promise<Resident> {
+  return id === null
+    ? apiPost<Resident>('/api/v1/residents', input)
+    : apiPut<Resident>(`/api/v1/residents/${encodeURIComponent(id)}`, input);
+}

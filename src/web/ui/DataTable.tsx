@@ -1,0 +1,126 @@
+/**
+ * A data table with a caption, sortable column headers and a results block around it (count,
+ * export, empty state, pagination), so every list screen reads the same way.
+ */
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import type { ApiError, ListResult } from '../api/http.js';
+import {
+  EmptyState,
+  ExportButton,
+  Pagination,
+  ResultCount,
+  SortHeader,
+  type SortValue,
+  useSort,
+} from './ListParts.js';
+import { LoadError, Loading } from './LoadState.js';
+import { PAGE_SIZE } from './use-list-params.js';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  render: (row: T) => ReactNode;
+  /** Present: the column can be sorted by this value. */
+  sortValue?: (row: T) => SortValue;
+  numeric?: boolean;
+}
+
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+}) {
+  const accessors: Record<string, (row: T) => SortValue> = {};
+  for (const column of columns) if (column.sortValue) accessors[column.key] = column.sortValue;
+  const sort = useSort(rows, accessors);
+  return (
+    <div className="rk-table-scroll">
+      <Table className="rk-table">
+        <TableCaption className="rk-visually-hidden">{caption}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            {columns.map((column) =>
+              column.sortValue ? (
+                <SortHeader key={column.key} numeric={column.numeric} {...sort.header(column.key)}>
+                  {column.label}
+                </SortHeader>
+              ) : (
+                <TableHeaderCell key={column.key} scope="col" numericColumn={column.numeric}>
+                  {column.label}
+                </TableHeaderCell>
+              ),
+            )}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sort.rows.map((row) => (
+            <TableRow key={rowKey(row)}>
+              {columns.map((column) => (
+                <TableCell key={column.key} numericColumn={column.numeric}>
+                  {column.render(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export interface ListResultsProps<T> {
+  state: { data: ListResult<T> | undefined; error: ApiError | undefined; loading: boolean };
+  caption: string;
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => string;
+  count: { one: string; many: string };
+  empty: { message: string; action?: { href: string; label: string } };
+  page: number;
+  onPage: (page: number) => void;
+  onExport?: () => Promise<void>;
+  pageSize?: number;
+}
+
+export function ListResults<T>(props: ListResultsProps<T>) {
+  const {
+    state,
+    caption,
+    columns,
+    rowKey,
+    count,
+    empty,
+    page,
+    onPage,
+    onExport,
+    pageSize = PAGE_SIZE,
+  } = props;
+  const { data, error, loading } = state;
+  if (error) return <LoadError error={error} />;
+  if (!data) return loading ? <Loading /> : null;
+  if (data.total === 0) return <EmptyState message={empty.message} action={empty.action} />;
+  return (
+    <section className="rk-results" aria-busy={loading || undefined} aria-label={caption}>
+      <div className="rk-results__bar">
+        <ResultCount total={data.total} one={count.one} many={count.many} />
+        {onExport ? <ExportButton onExport={onExport} /> : null}
+      </div>
+      <DataTable caption={caption} columns={columns} rows={data.items} rowKey={rowKey} />
+      <Pagination page={page} pageSize={pageSize} total={data.total} onPage={onPage} />
+    </section>
+  );
+}

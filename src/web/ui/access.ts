@@ -1,0 +1,70 @@
+/**
+ * What each role sees and may change in the interface. The server enforces the same rules;
+ * this only hides what a role cannot use, so nobody is shown a button that ends in a 403.
+ */
+import type { Role } from '../../shared/roles.js';
+
+export type Section =
+  | 'geography'
+  | 'providers'
+  | 'provisions'
+  | 'contracts'
+  | 'residents'
+  | 'processingLog'
+  | 'accounts';
+export type Resource = 'geography' | 'providers' | 'provisions' | 'contracts' | 'residents';
+
+/** The menu per role, in menu order. A provider user gets only its own provider page. */
+export const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
+  administrator: ['geography', 'providers', 'provisions', 'contracts', 'accounts'],
+  policy_advisor: ['geography', 'providers', 'provisions', 'contracts'],
+  contract_manager: ['providers', 'provisions', 'contracts', 'geography'],
+  case_worker: ['residents', 'providers', 'provisions'],
+  board_member: ['geography', 'providers', 'provisions'],
+  privacy_officer: ['processingLog'],
+  provider_user: [],
+};
+
+const WRITERS: Record<Resource, readonly Role[]> = {
+  providers: ['administrator', 'contract_manager'],
+  contracts: ['administrator', 'contract_manager'],
+  provisions: ['administrator', 'policy_advisor', 'contract_manager'],
+  geography: ['administrator', 'policy_advisor'],
+  residents: ['case_worker'],
+};
+
+/** Who may read contracts (the board sees aggregates only; case workers do not need them). */
+const CONTRACT_READERS: readonly Role[] = [
+  'administrator',
+  'policy_advisor',
+  'contract_manager',
+  'provider_user',
+];
+
+export const SECTION_PATHS: Record<Section, string> = {
+  geography: '/wijken',
+  providers: '/aanbieders',
+  provisions: '/voorzieningen',
+  contracts: '/contracten',
+  residents: '/inwoners',
+  processingLog: '/verwerkingenlog',
+  accounts: '/accounts',
+};
+
+export function canUse(role: Role, section: Section): boolean {
+  return SECTIONS_BY_ROLE[role].includes(section);
+}
+
+export function canWrite(role: Role, resource: Resource): boolean {
+  return WRITERS[resource].includes(role);
+}
+
+export function canReadContracts(role: Role): boolean {
+  return CONTRACT_READERS.includes(role);
+}
+
+/** A provider page: every registry reader, and a provider user for its own provider only. */
+export function canReadProvider(role: Role, ownProviderId: string | null, providerId: string): boolean {
+  if (role === 'provider_user') return ownProviderId === providerId;
+  return canUse(role, 'providers');
+}
