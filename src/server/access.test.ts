@@ -97,6 +97,42 @@ describe('access rules: deny by default', () => {
     expect(peek.statusCode).toBe(404);
   });
 
+  it('shows contract details under a provider only to roles that may read contracts', async () => {
+    const admin = await h.as('administrator');
+    const provision = await admin.request('POST', '/api/v1/provisions', {
+      code: 'BEG-1',
+      name: 'Begeleiding',
+      law: 'wmo',
+      kind: 'tailored',
+      productCategory: '02',
+      unit: '04',
+      intent: 'Zelfstandig wonen.',
+    });
+    const contract = await admin.request('POST', '/api/v1/contracts', {
+      providerId: h.providerIds[TENANT_A],
+      reference: 'TOEGANG-1',
+      financingVariant: 'effort',
+      startDate: '2025-01-01',
+      endDate: '2025-12-31',
+      budgetCeilingCents: 1_000_000,
+      lines: [{ provisionId: provision.json().id, tariffCents: 6800 }],
+    });
+    expect(contract.statusCode).toBe(201);
+    const url = `/api/v1/providers/${h.providerIds[TENANT_A]}`;
+    for (const role of ['administrator', 'policy_advisor', 'contract_manager', 'provider_user'] as const) {
+      const detail = (await (await h.as(role)).request('GET', url)).json();
+      expect(
+        detail.contracts.map((c: { reference: string }) => c.reference),
+        role,
+      ).toContain('TOEGANG-1');
+    }
+    for (const role of ['board_member', 'case_worker'] as const) {
+      const detail = (await (await h.as(role)).request('GET', url)).json();
+      expect(detail.contracts, role).toEqual([]);
+      expect(detail.contractCount, role).toBeGreaterThan(0);
+    }
+  });
+
   it('requires the CSRF token on state-changing requests', async () => {
     const client = await h.as('contract_manager');
     const without = await client.request(

@@ -36,3 +36,11 @@ export function allows(rule: AccessRule | undefined, role: Role | undefined): bo
   if ('authenticated' in rule) return true;
   return rule.roles.includes(role);
 }
+
+/** Roles that may see contracts (tariffs, budget ceilings); provider users see only their own. */
+export const CONTRACT_READERS: readonly Role[] = [
+  'administrator',
+  'policy_advisor',
+  'contract_manager',
+  'provider_user',
+];

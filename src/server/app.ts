@@ -29,7 +29,7 @@ import { registryRoutes } from '../modules/registry/registry-routes.js';
 import { tenancyRoutes } from '../modules/tenancy/tenancy-routes.js';
 import { errorResponse } from '../shared/schema-helpers.js';
 import { type AccessRule, allows, PUBLIC } from './access.js';
-import { DomainError, postgresError } from './errors.js';
+import { DomainError, postgresError, TooManyAttemptsError } from './errors.js';
 import { type Trace, traceFor } from './request-context.js';
 import type { ZodApp } from './zod-app.js';
 
@@ -254,6 +254,7 @@ const CONTEXT_LABEL: Record<string, string> = {
 
 function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const send = (status: number, body: ErrorBody) => reply.code(status).send(body);
+  if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
   if (error instanceof DomainError) {
     return send(error.statusCode, {
       error: error.code,

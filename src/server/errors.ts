@@ -14,6 +14,16 @@ export class DomainError extends Error {
   }
 }
 
+/** 429 with the wait in seconds, sent as Retry-After as well as in the message. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_ATTEMPTS', 429, message);
+  }
+}
+
 export function notFound(what: string, field?: string): DomainError {
   return new DomainError('NOT_FOUND', 404, `${what} is niet gevonden.`, field);
 }

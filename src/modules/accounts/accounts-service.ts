@@ -11,6 +11,7 @@ import {
   isUniqueViolation,
   notFound,
   postgresError,
+  TooManyAttemptsError,
   validationFailed,
 } from '../../server/errors.js';
 import type { SessionInfo, TenantContext } from '../../server/request-context.js';
@@ -171,10 +172,9 @@ export interface LoginInput {
 
 function tooManyAttempts(retryAfterMs: number): DomainError {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new DomainError(
-    'TOO_MANY_ATTEMPTS',
-    429,
+  return new TooManyAttemptsError(
     `Te veel mislukte inlogpogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    Math.ceil(retryAfterMs / 1000),
   );
 }
 

@@ -68,6 +68,7 @@ describe('accounts and sessions', () => {
     const fifth = await login(user, 'nog-een-fout-wachtwoord');
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().message).toContain('15 minuten');
+    expect(fifth.headers['retry-after']).toBe('900');
     expect((await login(user, TEST_PASSWORD)).statusCode).toBe(429);
   });
 

@@ -59,7 +59,11 @@ describe('geography API', () => {
       name: 'Havenkwartier',
       population: 900,
     });
-    expect(renamed.json()).toMatchObject({ name: 'Havenkwartier', population: 900, geometry: null });
+    expect(renamed.json()).toMatchObject({ name: 'Havenkwartier', population: 900, geometry: square(5, 52) });
+    const keepsPopulation = await policy.request('PUT', '/api/v1/neighbourhoods/BU00010201', { name: 'Haven' });
+    expect(keepsPopulation.json()).toMatchObject({ name: 'Haven', population: 900 });
+    const cleared = await policy.request('PUT', '/api/v1/districts/WK000102', { name: 'Noord', geometry: null });
+    expect(cleared.json().geometry).toBeNull();
   });
 
   it('rejects invalid codes, foreign codes and broken geometry, writing nothing', async () => {

@@ -48,9 +48,10 @@ export const createDistrictBody = z.strictObject({
   name: requiredText('De naam'),
   geometry: geometrySchema.nullable().default(null),
 });
+/** In updates an omitted geometry or population keeps its value; null clears the outline. */
 export const updateDistrictBody = z.strictObject({
   name: requiredText('De naam'),
-  geometry: geometrySchema.nullable().default(null),
+  geometry: geometrySchema.nullable().optional(),
 });
 export const createNeighbourhoodBody = z.strictObject({
   code: neighbourhoodCode,
@@ -61,8 +62,8 @@ export const createNeighbourhoodBody = z.strictObject({
 });
 export const updateNeighbourhoodBody = z.strictObject({
   name: requiredText('De naam'),
-  population: population.default(0),
-  geometry: geometrySchema.nullable().default(null),
+  population: population.optional(),
+  geometry: geometrySchema.nullable().optional(),
 });
 export type CreateDistrict = z.infer<typeof createDistrictBody>;
 export type UpdateDistrict = z.infer<typeof updateDistrictBody>;

@@ -18,6 +18,11 @@ import type {
 } from './geography-schema.js';
 import { district, neighbourhood } from './geography-tables.js';
 
+/** Leaves out omitted fields, so an update keeps what it was not given. */
+function definedOnly<T extends Record<string, unknown>>(input: T): Partial<T> {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 export async function listDistricts(ctx: TenantContext): Promise<DistrictSummary[]> {
   const rows = await ctx.tx
     .select({
@@ -84,7 +89,7 @@ export async function updateDistrict(
 ): Promise<DistrictDetail> {
   const updated = await ctx.tx
     .update(district)
-    .set(input)
+    .set(definedOnly(input))
     .where(eq(district.code, code))
     .returning({ code: district.code });
   if (updated.length === 0) throw notFound(`Wijk ${code}`, 'code');
@@ -161,7 +166,7 @@ export async function updateNeighbourhood(
 ): Promise<NeighbourhoodDetail> {
   const updated = await ctx.tx
     .update(neighbourhood)
-    .set(input)
+    .set(definedOnly(input))
     .where(eq(neighbourhood.code, code))
     .returning({ code: neighbourhood.code });
   if (updated.length === 0) throw notFound(`Buurt ${code}`, 'code');

@@ -4,6 +4,7 @@ import { rolesOnly } from '../../server/access.js';
 import { validationFailed } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
+import { MESSAGES } from '../../shared/identifiers.js';
 import { isoDate, listOf, paging } from '../../shared/schema-helpers.js';
 import { queryProcessingLog, toLogboekRecord } from './processing-log-service.js';
 
@@ -12,6 +13,10 @@ const uuid = z.uuid({ error: 'Dit is geen geldige id.' });
 
 const filterFields = {
   residentId: uuid.optional(),
+  bsn: z
+    .string()
+    .regex(/^[0-9]{9}$/, { error: MESSAGES.bsn })
+    .optional(),
   actorId: uuid.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
@@ -53,7 +58,7 @@ export function processingLogRoutes(app: ZodApp, database: Database): void {
       config: { access: PRIVACY_OFFICER },
       schema: {
         tags,
-        summary: 'Verwerkingen zoeken per inwoner, medewerker of periode',
+        summary: 'Verwerkingen zoeken per inwoner (id of BSN), medewerker of periode',
         querystring: z.strictObject({ ...filterFields, ...paging }),
         response: { 200: listOf(entry) },
       },

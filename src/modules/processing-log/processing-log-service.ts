@@ -4,7 +4,7 @@
  * same transaction, so a processing without its log entry cannot commit. The data-protection
  * officer queries and exports it.
  */
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { PROCESSING_ACTIVITIES, type ProcessingActivityId } from './processing-activities.js';
 import { type ProcessedObject, processingLog } from './processing-log-tables.js';
@@ -57,6 +57,8 @@ export async function recordProcessing(
 
 export interface ProcessingLogFilter {
   residentId?: string | undefined;
+  /** The officer often knows the person by BSN: entries carry it among the processed objects. */
+  bsn?: string | undefined;
   actorId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -87,6 +89,10 @@ export interface ProcessingLogEntry {
 function whereFor(filter: ProcessingLogFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.residentId) conditions.push(eq(processingLog.residentId, filter.residentId));
+  if (filter.bsn) {
+    const processed: ProcessedObject[] = [{ type: 'persoon', identifierType: 'BSN', identifier: filter.bsn }];
+    conditions.push(sql`${processingLog.objects} @> ${JSON.stringify(processed)}::jsonb`);
+  }
   if (filter.actorId) conditions.push(eq(processingLog.actorId, filter.actorId));
   if (filter.from) conditions.push(gte(processingLog.occurredAt, new Date(`${filter.from}T00:00:00Z`)));
   if (filter.to) {

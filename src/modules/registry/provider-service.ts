@@ -3,6 +3,7 @@
  * identified by AGB code. Provider users see only their own organisation.
  */
 import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { CONTRACT_READERS } from '../../server/access.js';
 import { conflict, isUniqueViolation, notFound } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
@@ -56,7 +57,9 @@ export async function getProvider(ctx: TenantContext, id: string): Promise<Provi
     .where(and(eq(provider.id, id), scope(ctx)));
   if (!row) throw notFound('De aanbieder', 'id');
   const contracts = await listContracts(ctx, { providerId: id, limit: 500, offset: 0 });
-  return { ...row, contractCount: contracts.total, contracts: contracts.items };
+  // Tariffs and budget ceilings are for the roles that may read contracts; others see the count.
+  const mayReadContracts = ctx.actor.role === 'system' || CONTRACT_READERS.includes(ctx.actor.role);
+  return { ...row, contractCount: contracts.total, contracts: mayReadContracts ? contracts.items : [] };
 }
 
 /** For other modules: the provider's name, or undefined when it is not in this tenant. */

@@ -1,5 +1,9 @@
 import type { Database } from '../../db/connection.js';
-import { REGISTRY_READERS, rolesOnly } from '../../server/access.js';
+import {
+  CONTRACT_READERS as CONTRACT_READER_ROLES,
+  REGISTRY_READERS,
+  rolesOnly,
+} from '../../server/access.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { createContract, getContract, listContracts, updateContract } from './contract-service.js';
@@ -29,7 +33,7 @@ import { getResident, registerResident, searchResidents, updateResident } from '
 const PROVIDER_READERS = rolesOnly(...REGISTRY_READERS, 'provider_user');
 const PROVIDER_WRITERS = rolesOnly('administrator', 'contract_manager');
 const PROVISION_WRITERS = rolesOnly('administrator', 'policy_advisor', 'contract_manager');
-const CONTRACT_READERS = rolesOnly('administrator', 'policy_advisor', 'contract_manager', 'provider_user');
+const CONTRACT_READERS = { roles: CONTRACT_READER_ROLES };
 const CONTRACT_WRITERS = rolesOnly('administrator', 'contract_manager');
 /** Identity data: only the people who handle residents' requests. */
 const RESIDENT_HANDLERS = rolesOnly('case_worker');

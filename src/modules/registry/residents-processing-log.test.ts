@@ -112,6 +112,9 @@ describe('residents and the processing log', () => {
     expect(String(view?.purpose)).toMatch(/identiteit/);
     expect(view?.objects).toContainEqual({ type: 'persoon', identifierType: 'BSN', identifier: BSN_1 });
 
+    const byBsn = await officer.request('GET', `/api/v1/processing-log?bsn=${BSN_1}&limit=50`);
+    expect(byBsn.json().items.map((e: { id: number }) => e.id)).toEqual(entries.map((e) => e.id));
+    expect((await officer.request('GET', `/api/v1/processing-log?bsn=${BSN_2}`)).json().total).toBe(0);
     const byActor = await officer.request('GET', `/api/v1/processing-log?actorId=${caseWorker.accountId}`);
     expect(byActor.json().total).toBe(entries.length);
     const today = new Date().toISOString().slice(0, 10);
@@ -146,6 +149,8 @@ describe('residents and the processing log', () => {
     const officer = await h.as('privacy_officer');
     for (const query of [
       'residentId=1',
+      'bsn=12345',
+      'bsn=abcdefghi',
       'from=2026-13-01',
       'from=2026-02-01&to=2026-01-01',
       'actorId=abc',

@@ -24,6 +24,7 @@ export interface ProcessingLogEntry {
 
 export interface ProcessingLogFilter {
   residentId: string;
+  bsn: string;
   actorId: string;
   from: string;
   to: string;

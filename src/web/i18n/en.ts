@@ -330,6 +330,8 @@ export const en: Catalogue = {
   'log.intro': 'Who processed which personal data, when, for which purpose and on which legal basis.',
   'log.filterTitle': 'Filter processing records',
   'log.residentId': 'Resident id',
+  'log.bsn': 'BSN',
+  'log.bsnDescription': 'Every processing of this person’s data.',
   'log.actorId': 'Staff member id',
   'log.idDescription': 'The resident’s id; click a resident in the table to filter on them.',
   'log.actorDescription': 'Click a name in the table to filter on that staff member.',

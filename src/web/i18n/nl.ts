@@ -345,6 +345,8 @@ export const nl = {
   'log.intro': 'Wie heeft wanneer welke persoonsgegevens verwerkt, met welk doel en op welke grondslag.',
   'log.filterTitle': 'Verwerkingen filteren',
   'log.residentId': 'Inwoner-id',
+  'log.bsn': 'BSN',
+  'log.bsnDescription': 'Alle verwerkingen van de gegevens van deze persoon.',
   'log.actorId': 'Medewerker-id',
   'log.idDescription': 'De id van de inwoner; klik in de tabel op een inwoner om erop te filteren.',
   'log.actorDescription': 'Klik in de tabel op een naam om op die medewerker te filteren.',

@@ -16,7 +16,7 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { useSearchParams } from '../../ui/router.js';
 import { useForm } from '../../ui/use-form.js';
 import { PAGE_SIZE } from '../../ui/use-list-params.js';
-import { endNotBeforeStart, isoDate, uuid } from '../../ui/validation.js';
+import { bsn, endNotBeforeStart, isoDate, uuid } from '../../ui/validation.js';
 
 const ACTIONS: Record<string, TextKey> = {
   read: 'logAction.read',
@@ -29,12 +29,17 @@ function optionalDate(value: string): TextKey | undefined {
   return value.trim() === '' ? undefined : isoDate(value);
 }
 
+function optionalBsn(value: string): TextKey | undefined {
+  return value.trim() === '' ? undefined : bsn(value);
+}
+
 /** The privacy officer's view: who processed whose personal data, when and why. */
 export function ProcessingLogPage() {
   const t = useText();
   const [params, update] = useSearchParams();
   const filter: ProcessingLogFilter = {
     residentId: params.get('inwoner') ?? '',
+    bsn: params.get('bsn') ?? '',
     actorId: params.get('medewerker') ?? '',
     from: params.get('van') ?? '',
     to: params.get('tot') ?? '',
@@ -42,6 +47,7 @@ export function ProcessingLogPage() {
   const pageNumber = Math.max(1, Number(params.get('pagina') ?? '1') || 1);
   const valid =
     !uuid(filter.residentId) &&
+    !optionalBsn(filter.bsn) &&
     !uuid(filter.actorId) &&
     !optionalDate(filter.from) &&
     !optionalDate(filter.to);
@@ -49,6 +55,7 @@ export function ProcessingLogPage() {
   const apply = (next: ProcessingLogFilter) =>
     update({
       inwoner: next.residentId,
+      bsn: next.bsn,
       medewerker: next.actorId,
       van: next.from,
       tot: next.to,
@@ -160,6 +167,7 @@ function LogFilter({
     initial: filter,
     validate: (v) => ({
       residentId: uuid(v.residentId),
+      bsn: optionalBsn(v.bsn),
       actorId: uuid(v.actorId),
       from: optionalDate(v.from),
       to: optionalDate(v.to) ?? endNotBeforeStart(v.from, v.to),
@@ -175,7 +183,13 @@ function LogFilter({
         labelledBy="log-filter-heading"
         submitLabel={t('list.search')}
         onSubmit={async (v) =>
-          onApply({ residentId: v.residentId.trim(), actorId: v.actorId.trim(), from: v.from, to: v.to })
+          onApply({
+            residentId: v.residentId.trim(),
+            bsn: v.bsn.trim(),
+            actorId: v.actorId.trim(),
+            from: v.from,
+            to: v.to,
+          })
         }
       >
         <div className="rk-field-row">
@@ -184,6 +198,14 @@ function LogFilter({
             label={t('log.residentId')}
             description={t('log.idDescription')}
             size="medium"
+            spellCheck={false}
+          />
+          <TextField
+            field={form.bind('bsn')}
+            label={t('log.bsn')}
+            description={t('log.bsnDescription')}
+            size="small"
+            inputMode="numeric"
             spellCheck={false}
           />
           <TextField
