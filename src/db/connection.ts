@@ -46,6 +46,11 @@ export interface ConnectOptions {
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, terminate) must not crash the process: the
+    // pool drops it and opens a new one on demand.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+    });
     // A failing server should stop start-up now, with its own message, not at the first request.
     const client = await pool.connect();
     client.release();
@@ -68,8 +73,7 @@ function makeDatabase(raw: RawClient, db: AppDb, close: () => Promise<void>): Da
     db,
     withTenant(municipalityCode, fn) {
       return db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config('app.municipality', ${municipalityCode}, true)`);
-        await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+        await enterTenant(tx, municipalityCode);
         return fn(tx);
       });
     },
@@ -78,6 +82,16 @@ function makeDatabase(raw: RawClient, db: AppDb, close: () => Promise<void>): Da
     },
     close,
   };
+}
+
+/**
+ * From here to the end of the transaction, tx works for one tenant as the application role.
+ * withTenant starts with it; work that first needs owner privileges (the demo seed) calls it
+ * half-way, so both halves commit or fail together.
+ */
+export async function enterTenant(tx: AppTx, municipalityCode: string): Promise<void> {
+  await tx.execute(sql`select set_config('app.municipality', ${municipalityCode}, true)`);
+  await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
 }
 
 /** Raw SQL with typed rows; both drivers return an object with `rows`. */

@@ -67,6 +67,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
+    // Malformed URLs and the like get our error shape too, not Fastify's own.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      reply.code(400).send({ error: 'BAD_REQUEST', message: `Het verzoek is ongeldig: ${error.message}` });
+    },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -36,10 +36,6 @@ export function conflict(field: string, message: string): DomainError {
   return new DomainError('CONFLICT', 409, message, field);
 }
 
-export function forbidden(message = 'U heeft geen toegang tot deze functie.'): DomainError {
-  return new DomainError('FORBIDDEN', 403, message);
-}
-
 interface PgErrorLike {
   code?: string;
   constraint?: string;

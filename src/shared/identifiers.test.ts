@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { districtBelongsTo, isIsoDate, isValidBsn, neighbourhoodBelongsTo } from './identifiers.js';
+import {
+  districtBelongsTo,
+  isIsoDate,
+  isValidBsn,
+  neighbourhoodBelongsTo,
+  todayInNetherlands,
+} from './identifiers.js';
 
 const elfproef = readFileSync(new URL('../../../shared/istandaarden/elfproef.md', import.meta.url), 'utf8');
 
@@ -60,6 +66,12 @@ describe('BSN eleven-test', () => {
 });
 
 describe('CBS area codes and dates', () => {
+  it('takes today in the Netherlands, not in UTC', () => {
+    expect(todayInNetherlands(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+    expect(todayInNetherlands(new Date('2026-12-31T22:59:00Z'))).toBe('2026-12-31');
+    expect(todayInNetherlands(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
+  });
+
   it('links districts to municipalities and neighbourhoods to districts by their codes', () => {
     expect(districtBelongsTo('WK036301', '0363')).toBe(true);
     expect(districtBelongsTo('WK036301', '0362')).toBe(false);
@@ -73,6 +85,9 @@ describe('CBS area codes and dates', () => {
     expect(isIsoDate('2026-04-31')).toBe(false);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('26-01-01')).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(false);
+    expect(isIsoDate('9999-12-31')).toBe(false);
+    expect(isIsoDate('9998-12-31')).toBe(true);
     fc.assert(
       fc.property(
         fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),

@@ -38,9 +38,19 @@ export function neighbourhoodBelongsTo(neighbourhoodCode: string, districtCode: 
   return neighbourhoodCode.slice(2, 8) === districtCode.slice(2, 8);
 }
 
-/** A real calendar date in ISO form (rejects 2023-02-30). */
+/**
+ * A real calendar date in ISO form (rejects 2023-02-30), in years 1800–9998: the social domain
+ * has no earlier dates, and the database must be able to add a day to the last one.
+ */
 export function isIsoDate(value: string): boolean {
   if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < 1800 || year > 9998) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Today's date in the Netherlands, whatever the server's time zone. */
+export function todayInNetherlands(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
-import type { Database, Queryable } from '../../db/connection.js';
+import { type Database, type Queryable, queryRows } from '../../db/connection.js';
 import {
   conflict,
   DomainError,
@@ -47,7 +47,24 @@ function toRole(value: string): Role {
   return role;
 }
 
-function toView(row: typeof account.$inferSelect): AccountView {
+/** The columns the application role may read (ADR 0003: no hashes, no lock-out state). */
+const VIEW_COLUMNS = {
+  id: account.id,
+  username: account.username,
+  displayName: account.displayName,
+  role: account.role,
+  providerId: account.providerId,
+  active: account.active,
+};
+
+function toView(row: {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  providerId: string | null;
+  active: boolean;
+}): AccountView {
   return {
     id: row.id,
     username: row.username,
@@ -113,7 +130,7 @@ export async function createAccountAsSystem(
         providerId: input.providerId ?? null,
         passwordHash,
       })
-      .returning();
+      .returning(VIEW_COLUMNS);
     if (!row) throw new Error('insert returned no row');
     return toView(row);
   } catch (error) {
@@ -126,7 +143,7 @@ export function createAccount(ctx: TenantContext, input: NewAccount): Promise<Ac
 }
 
 export async function listAccounts(ctx: TenantContext): Promise<AccountView[]> {
-  const rows = await ctx.tx.select().from(account).orderBy(asc(account.username));
+  const rows = await ctx.tx.select(VIEW_COLUMNS).from(account).orderBy(asc(account.username));
   return rows.map(toView);
 }
 
@@ -149,7 +166,7 @@ export async function updateAccount(
         providerId: input.providerId ?? null,
       })
       .where(eq(account.id, id))
-      .returning();
+      .returning(VIEW_COLUMNS);
     // A deactivated account's sessions stop working at once: findSession requires active.
     if (!row) throw notFound('Het account', 'id');
     return toView(row);
@@ -181,6 +198,40 @@ function tooManyAttempts(retryAfterMs: number): DomainError {
 const INVALID_CREDENTIALS = () =>
   new DomainError('INVALID_CREDENTIALS', 401, 'De gebruikersnaam of het wachtwoord is onjuist.');
 
+/** An unknown or inactive name costs the same work and locks the same way as a real account. */
+async function refuseUnknown(throttle: LoginThrottle, username: string, password: string): Promise<never> {
+  const wait = throttle.unknownNameRetryAfterMs(username);
+  if (wait > 0) throw tooManyAttempts(wait);
+  await verifyPassword(await dummyPasswordHash(), password);
+  throttle.recordUnknownName(username);
+  if (throttle.unknownNameRetryAfterMs(username) > 0) throw tooManyAttempts(LOCK_MINUTES * 60_000);
+  throw INVALID_CREDENTIALS();
+}
+
+/**
+ * Counts the attempt in one statement before the password is checked, so parallel guesses
+ * each take a slot: at most MAX_FAILED_LOGINS of them are ever verified. Returns the attempt's
+ * number, or 'locked' when the account is locked (or this attempt locked it).
+ */
+async function reserveAttempt(
+  database: Database,
+  municipalityCode: string,
+  id: string,
+): Promise<number | 'locked'> {
+  const [reserved] = await queryRows<{ attempt: number; locked: boolean }>(
+    database.db,
+    sql`update account set
+          failed_logins = case when failed_logins >= ${MAX_FAILED_LOGINS} then 0 else failed_logins + 1 end,
+          locked_until = case when failed_logins >= ${MAX_FAILED_LOGINS}
+            then now() + make_interval(mins => ${LOCK_MINUTES}) end
+        where municipality_code = ${municipalityCode} and id = ${id}
+          and (locked_until is null or locked_until <= now())
+        returning failed_logins as attempt, locked_until is not null as locked`,
+  );
+  if (!reserved || reserved.locked) return 'locked';
+  return reserved.attempt;
+}
+
 /** Authentication precedes the tenant, so it runs with owner privileges. */
 export async function login(
   database: Database,
@@ -190,34 +241,30 @@ export async function login(
 ): Promise<LoginResult> {
   const retryAfter = throttle.retryAfterMs(input.address);
   if (retryAfter > 0) throw tooManyAttempts(retryAfter);
+  throttle.recordAttempt(input.address);
+  const username = input.username.trim().toLowerCase();
   const [row] = await database.db
     .select({ account, municipalityName: municipality.name })
     .from(account)
     .innerJoin(municipality, eq(municipality.code, account.municipalityCode))
-    .where(eq(account.username, input.username.trim().toLowerCase()));
-  if (!row?.account.active) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throttle.recordFailure(input.address);
-    throw INVALID_CREDENTIALS();
-  }
+    .where(eq(account.username, username));
+  if (!row?.account.active) return refuseUnknown(throttle, username, input.password);
   const found = row.account;
-  const now = Date.now();
-  if (found.lockedUntil && found.lockedUntil.getTime() > now) {
-    throw tooManyAttempts(found.lockedUntil.getTime() - now);
+  const attempt = await reserveAttempt(database, found.municipalityCode, found.id);
+  if (attempt === 'locked') {
+    const until = found.lockedUntil?.getTime() ?? 0;
+    throw tooManyAttempts(until > Date.now() ? until - Date.now() : LOCK_MINUTES * 60_000);
   }
   if (!(await verifyPassword(found.passwordHash, input.password))) {
-    throttle.recordFailure(input.address);
-    const failures = found.failedLogins + 1;
+    if (attempt < MAX_FAILED_LOGINS) throw INVALID_CREDENTIALS();
     await database.db
       .update(account)
-      .set({
-        failedLogins: failures >= MAX_FAILED_LOGINS ? 0 : failures,
-        lockedUntil: failures >= MAX_FAILED_LOGINS ? new Date(now + LOCK_MINUTES * 60_000) : null,
-      })
+      .set({ failedLogins: 0, lockedUntil: sql`now() + make_interval(mins => ${LOCK_MINUTES})` })
       .where(and(eq(account.municipalityCode, found.municipalityCode), eq(account.id, found.id)));
-    if (failures >= MAX_FAILED_LOGINS) throw tooManyAttempts(LOCK_MINUTES * 60_000);
-    throw INVALID_CREDENTIALS();
+    throw tooManyAttempts(LOCK_MINUTES * 60_000);
   }
+  throttle.forgive(input.address);
+  const now = Date.now();
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);

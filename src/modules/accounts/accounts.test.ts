@@ -72,11 +72,32 @@ describe('accounts and sessions', () => {
     expect((await login(user, TEST_PASSWORD)).statusCode).toBe(429);
   });
 
+  it('verifies at most five of many parallel guesses, then locks the account', async () => {
+    const user = username('privacy_officer', '0002');
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(user, `parallel-fout-${i}`, `10.1.0.${i}`)),
+    );
+    const statuses = guesses.map((g) => g.statusCode);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    expect((await login(user, TEST_PASSWORD, '10.1.1.1')).statusCode).toBe(429);
+  });
+
+  it('locks an unknown username like a real one, so a 429 reveals nothing', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await login('verzonnen.naam', `fout-${i}-wachtwoord`, '10.2.0.1')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
   it('throttles an address that sprays many accounts', () => {
     let now = 0;
     const throttle = new LoginThrottle(3, 60_000, () => now);
-    for (let i = 0; i < 3; i += 1) throttle.recordFailure('1.2.3.4');
+    for (let i = 0; i < 3; i += 1) throttle.recordAttempt('1.2.3.4');
     expect(throttle.retryAfterMs('1.2.3.4')).toBe(60_000);
+    throttle.forgive('1.2.3.4');
+    expect(throttle.retryAfterMs('1.2.3.4')).toBe(0);
+    throttle.recordAttempt('1.2.3.4');
     expect(throttle.retryAfterMs('5.6.7.8')).toBe(0);
     now = 60_001;
     expect(throttle.retryAfterMs('1.2.3.4')).toBe(0);

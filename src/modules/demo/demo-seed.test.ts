@@ -66,4 +66,32 @@ describe('demo municipality seed', () => {
     expect(await count('account')).toBe(DEMO_ACCOUNTS.length);
     expect(await count('processing_log')).toBe(6000);
   });
+
+  it('exports the whole processing log across pages, each entry once', async () => {
+    const app = await buildApp({ database, webRoot: null, logLevel: 'silent' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'privacy', password: DEMO_PASSWORD },
+    });
+    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/processing-log/export',
+      headers: { cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    const lines = response.body.trim().split('\n');
+    expect(lines).toHaveLength(6000);
+    const ids = new Set(lines.map((line) => JSON.parse(line).attributes['regiekamer.log_id']));
+    expect(ids.size).toBe(6000);
+    await app.close();
+  });
+
+  it('never re-seeds a municipality that is not the demo', async () => {
+    await database.db.execute(sql`update municipality set is_demo = false where code = '9901'`);
+    await expect(seedDemo(database, { reset: true })).rejects.toMatchObject({ code: 'NOT_A_DEMO' });
+    expect(await count('resident')).toBe(3000);
+    await database.db.execute(sql`update municipality set is_demo = true where code = '9901'`);
+  });
 });

@@ -3,7 +3,8 @@
  * demo data obeys the same rules as real data. Demo accounts exist only here.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/connection.js';
+import { type Database, enterTenant } from '../../db/connection.js';
+import { DomainError } from '../../server/errors.js';
 import { SYSTEM_ACTOR, systemTrace, type TenantContext } from '../../server/request-context.js';
 import type { Role } from '../../shared/roles.js';
 import { createAccountAsSystem } from '../accounts/accounts-service.js';
@@ -57,7 +58,15 @@ export async function seedDemo(
   const existing = await findMunicipality(database.db, code);
   if (existing && !options.reset) return { seeded: false, municipalityCode: code, counts: {} };
 
-  await database.asSystem(async (tx) => {
+  if (existing && !existing.isDemo) {
+    throw new DomainError(
+      'NOT_A_DEMO',
+      409,
+      `Gemeente ${code} (${existing.name}) is geen demogemeente en wordt niet opnieuw gevuld.`,
+    );
+  }
+  // One transaction: a failure half-way leaves the previous state, never a half-filled demo.
+  const counts = await database.asSystem(async (tx) => {
     if (existing) {
       progress('oude demogegevens verwijderen (het verwerkingenlog blijft bewaard)');
       for (const table of DEMO_TABLES) {
@@ -66,9 +75,7 @@ export async function seedDemo(
     } else {
       await createMunicipality(tx, { ...demo.municipality, isDemo: true });
     }
-  });
-
-  const counts = await database.withTenant(code, async (tx) => {
+    await enterTenant(tx, code);
     const ctx: TenantContext = {
       tx,
       municipalityCode: code,

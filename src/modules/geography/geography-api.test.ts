@@ -60,9 +60,14 @@ describe('geography API', () => {
       population: 900,
     });
     expect(renamed.json()).toMatchObject({ name: 'Havenkwartier', population: 900, geometry: square(5, 52) });
-    const keepsPopulation = await policy.request('PUT', '/api/v1/neighbourhoods/BU00010201', { name: 'Haven' });
+    const keepsPopulation = await policy.request('PUT', '/api/v1/neighbourhoods/BU00010201', {
+      name: 'Haven',
+    });
     expect(keepsPopulation.json()).toMatchObject({ name: 'Haven', population: 900 });
-    const cleared = await policy.request('PUT', '/api/v1/districts/WK000102', { name: 'Noord', geometry: null });
+    const cleared = await policy.request('PUT', '/api/v1/districts/WK000102', {
+      name: 'Noord',
+      geometry: null,
+    });
     expect(cleared.json().geometry).toBeNull();
   });
 

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Database } from '../../db/connection.js';
 import { rolesOnly } from '../../server/access.js';
@@ -6,7 +7,7 @@ import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { MESSAGES } from '../../shared/identifiers.js';
 import { isoDate, listOf, paging } from '../../shared/schema-helpers.js';
-import { queryProcessingLog, toLogboekRecord } from './processing-log-service.js';
+import { exportPage, queryProcessingLog, toLogboekRecord } from './processing-log-service.js';
 
 const PRIVACY_OFFICER = rolesOnly('privacy_officer');
 const uuid = z.uuid({ error: 'Dit is geen geldige id.' });
@@ -48,7 +49,6 @@ function checkPeriod(from: string | undefined, to: string | undefined): void {
 }
 
 const EXPORT_PAGE = 5000;
-const EXPORT_MAX = 1_000_000;
 
 export function processingLogRoutes(app: ZodApp, database: Database): void {
   const tags = ['verwerkingenlog'];
@@ -81,22 +81,27 @@ export function processingLogRoutes(app: ZodApp, database: Database): void {
     },
     async (request, reply) => {
       checkPeriod(request.query.from, request.query.to);
-      // One transaction gives one consistent snapshot; pages keep memory flat.
-      const lines = await inTenant(database, request, async (ctx) => {
-        const out: string[] = [];
-        for (let offset = 0; offset < EXPORT_MAX; offset += EXPORT_PAGE) {
-          const page = await queryProcessingLog(ctx, { ...request.query, limit: EXPORT_PAGE, offset });
-          for (const item of page.items)
-            out.push(JSON.stringify(toLogboekRecord(item, ctx.municipalityCode)));
-          if (page.items.length < EXPORT_PAGE) break;
+      const filter = request.query;
+      // Streamed page by page, each page in its own short transaction, so a large export
+      // neither fills memory nor holds the (single, on PGlite) connection for its whole length.
+      async function* lines(): AsyncGenerator<string> {
+        let before: number | undefined;
+        for (;;) {
+          const page = await inTenant(database, request, (ctx) =>
+            exportPage(ctx, filter, before, EXPORT_PAGE),
+          );
+          const code = request.session?.municipalityCode ?? '';
+          for (const entry of page) yield `${JSON.stringify(toLogboekRecord(entry, code))}\n`;
+          const last = page[page.length - 1];
+          if (page.length < EXPORT_PAGE || !last) return;
+          before = last.id;
         }
-        return out;
-      });
+      }
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="verwerkingenlog-${stamp}.ndjson"`)
-        .send(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+        .send(Readable.from(lines()));
     },
   );
 }

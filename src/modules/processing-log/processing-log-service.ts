@@ -4,7 +4,7 @@
  * same transaction, so a processing without its log entry cannot commit. The data-protection
  * officer queries and exports it.
  */
-import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { PROCESSING_ACTIVITIES, type ProcessingActivityId } from './processing-activities.js';
 import { type ProcessedObject, processingLog } from './processing-log-tables.js';
@@ -94,12 +94,16 @@ function whereFor(filter: ProcessingLogFilter): SQL | undefined {
     conditions.push(sql`${processingLog.objects} @> ${JSON.stringify(processed)}::jsonb`);
   }
   if (filter.actorId) conditions.push(eq(processingLog.actorId, filter.actorId));
-  if (filter.from) conditions.push(gte(processingLog.occurredAt, new Date(`${filter.from}T00:00:00Z`)));
+  // Days are Dutch days: a view at 00:30 in summer belongs to that date, not to the UTC one.
+  if (filter.from) {
+    conditions.push(
+      sql`${processingLog.occurredAt} >= (${filter.from}::date)::timestamp at time zone 'Europe/Amsterdam'`,
+    );
+  }
   if (filter.to) {
-    // `to` is inclusive: the whole day counts.
-    const end = new Date(`${filter.to}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + 1);
-    conditions.push(lt(processingLog.occurredAt, end));
+    conditions.push(
+      sql`${processingLog.occurredAt} < (${filter.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`,
+    );
   }
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
@@ -118,12 +122,40 @@ export async function queryProcessingLog(
     .offset(filter.offset);
   const [counted] = await ctx.tx.select({ total: count() }).from(processingLog).where(where);
   return {
-    items: rows.map(({ municipalityCode: _tenant, occurredAt, ...rest }) => ({
-      ...rest,
-      occurredAt: occurredAt.toISOString(),
-    })),
+    items: rows.map(toEntry),
     total: counted?.total ?? 0,
   };
+}
+
+/**
+ * One page of an export, newest first, before a given id. Paging by id (not offset) keeps the
+ * export consistent while new entries arrive: the log is append-only and ids only grow.
+ */
+export async function exportPage(
+  ctx: TenantContext,
+  filter: Omit<ProcessingLogFilter, 'limit' | 'offset'>,
+  beforeId: number | undefined,
+  limit: number,
+): Promise<ProcessingLogEntry[]> {
+  const where = and(
+    whereFor({ ...filter, limit, offset: 0 }),
+    beforeId === undefined ? undefined : lt(processingLog.id, beforeId),
+  );
+  const rows = await ctx.tx
+    .select()
+    .from(processingLog)
+    .where(where)
+    .orderBy(desc(processingLog.id))
+    .limit(limit);
+  return rows.map(toEntry);
+}
+
+function toEntry({
+  municipalityCode: _tenant,
+  occurredAt,
+  ...rest
+}: typeof processingLog.$inferSelect): ProcessingLogEntry {
+  return { ...rest, occurredAt: occurredAt.toISOString() };
 }
 
 /**

@@ -7,6 +7,7 @@ import { conflict, isUniqueViolation, notFound, validationFailed } from '../../s
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { contractViolation } from './contract-rules.js';
+import { ownProviderOnly } from './provider-scope.js';
 import { findProvisions } from './provision-service.js';
 import {
   type ContractDetail,
@@ -39,10 +40,7 @@ function toSummary(row: SummaryRow): ContractSummary {
   return { ...row, financingVariant };
 }
 
-function providerScope(ctx: TenantContext) {
-  if (ctx.actor.role !== 'provider_user') return undefined;
-  return ctx.actor.providerId ? eq(contract.providerId, ctx.actor.providerId) : sql`false`;
-}
+const providerScope = (ctx: TenantContext) => ownProviderOnly(ctx, contract.providerId);
 
 export async function listContracts(
   ctx: TenantContext,

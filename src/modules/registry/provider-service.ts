@@ -2,23 +2,20 @@
  * Providers (aanbieders): the care and support organisations the municipality contracts,
  * identified by AGB code. Provider users see only their own organisation.
  */
-import { and, asc, count, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import { CONTRACT_READERS } from '../../server/access.js';
 import { conflict, isUniqueViolation, notFound } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { listContracts } from './contract-service.js';
+import { ownProviderOnly } from './provider-scope.js';
 import type { ProviderDetail, ProviderInput, ProviderSummary } from './registry-schema.js';
 import { contract, provider } from './registry-tables.js';
 
 // drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
 const contractCount = sql<number>`(select count(*)::int from ${contract} c where c.municipality_code = "provider"."municipality_code" and c.provider_id = "provider"."id")`;
 
-/** A provider user is confined to its own provider; everyone else sees all. */
-function scope(ctx: TenantContext): SQL | undefined {
-  if (ctx.actor.role !== 'provider_user') return undefined;
-  return ctx.actor.providerId ? eq(provider.id, ctx.actor.providerId) : sql`false`;
-}
+const scope = (ctx: TenantContext) => ownProviderOnly(ctx, provider.id);
 
 export async function listProviders(
   ctx: TenantContext,
@@ -60,12 +57,6 @@ export async function getProvider(ctx: TenantContext, id: string): Promise<Provi
   // Tariffs and budget ceilings are for the roles that may read contracts; others see the count.
   const mayReadContracts = ctx.actor.role === 'system' || CONTRACT_READERS.includes(ctx.actor.role);
   return { ...row, contractCount: contracts.total, contracts: mayReadContracts ? contracts.items : [] };
-}
-
-/** For other modules: the provider's name, or undefined when it is not in this tenant. */
-export async function findProviderName(ctx: TenantContext, id: string): Promise<string | undefined> {
-  const [row] = await ctx.tx.select({ name: provider.name }).from(provider).where(eq(provider.id, id));
-  return row?.name;
 }
 
 function duplicateAgb(error: unknown, agbCode: string): never {

@@ -151,5 +151,8 @@ describe('providers API', () => {
     const owner = await h.as('contract_manager', '0002');
     expect((await owner.request('GET', `/api/v1/providers/${otherId}`)).json().name).toBe('Zorg Proefwijk');
     expect((await cm.request('GET', '/api/v1/providers/not-a-uuid')).statusCode).toBe(400);
+    const malformed = await cm.request('GET', '/api/v1/providers/%E0%A4%A');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ error: 'BAD_REQUEST' });
   });
 });

@@ -159,5 +159,14 @@ export const residentView = z.object({
   neighbourhoodName: z.string().nullable(),
 });
 export type ResidentView = z.infer<typeof residentView>;
-export const residentQuery = z.strictObject({ search: searchText.optional(), ...paging });
+/** No search, no list: a case worker finds a resident, never browses all identities. */
+export const residentQuery = z.strictObject({
+  search: searchText.refine(
+    (text) => /^[0-9]{9}$/.test(text) || (text.length >= 2 && !/^[0-9]+$/.test(text)),
+    {
+      error: 'Zoek op naam (minstens 2 tekens) of op een volledig BSN van 9 cijfers.',
+    },
+  ),
+  ...paging,
+});
 export const residentList = listOf(residentView);

@@ -6,6 +6,7 @@
 import { and, asc, count, eq, ilike } from 'drizzle-orm';
 import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
 import { likePattern } from '../../shared/schema-helpers.js';
 import { findNeighbourhoodName, neighbourhoodNames } from '../geography/geography-service.js';
 import type { ProcessingActivityId } from '../processing-log/processing-activities.js';
@@ -46,14 +47,12 @@ function baseQuery(ctx: TenantContext) {
 
 export async function searchResidents(
   ctx: TenantContext,
-  query: { search?: string | undefined; limit: number; offset: number },
+  query: { search: string; limit: number; offset: number },
 ): Promise<{ items: ResidentView[]; total: number }> {
-  const term = query.search?.trim();
-  const where = term
-    ? /^[0-9]{9}$/.test(term)
-      ? eq(residentIdentity.bsn, term)
-      : ilike(residentIdentity.name, likePattern(term))
-    : undefined;
+  const term = query.search.trim();
+  const where = /^[0-9]{9}$/.test(term)
+    ? eq(residentIdentity.bsn, term)
+    : ilike(residentIdentity.name, likePattern(term));
   const rows = await baseQuery(ctx)
     .where(where)
     .orderBy(asc(residentIdentity.name), asc(resident.id))
@@ -100,7 +99,7 @@ export async function registerResident(
   input: ResidentInput,
   activity: ProcessingActivityId = 'resident.register',
 ): Promise<ResidentView> {
-  checkDateOfBirth(input.dateOfBirth, new Date().toISOString().slice(0, 10));
+  checkDateOfBirth(input.dateOfBirth, todayInNetherlands());
   await checkNeighbourhood(ctx, input.neighbourhoodCode);
   const [row] = await ctx.tx
     .insert(resident)
@@ -129,8 +128,12 @@ export async function updateResident(
   id: string,
   input: ResidentInput,
 ): Promise<ResidentView> {
-  checkDateOfBirth(input.dateOfBirth, new Date().toISOString().slice(0, 10));
+  checkDateOfBirth(input.dateOfBirth, todayInNetherlands());
   await checkNeighbourhood(ctx, input.neighbourhoodCode);
+  const [previous] = await ctx.tx
+    .select({ bsn: residentIdentity.bsn })
+    .from(residentIdentity)
+    .where(eq(residentIdentity.residentId, id));
   const updated = await ctx.tx
     .update(resident)
     .set({ neighbourhoodCode: input.neighbourhoodCode, updatedAt: new Date() })
@@ -145,7 +148,10 @@ export async function updateResident(
   } catch (error) {
     duplicateBsn(error);
   }
-  await recordProcessing(ctx, 'resident.update', 'update', [{ residentId: id, bsn: input.bsn }]);
+  // A corrected BSN is logged under both numbers, so a search by either finds the change.
+  const subjects = [{ residentId: id, bsn: input.bsn }];
+  if (previous && previous.bsn !== input.bsn) subjects.push({ residentId: id, bsn: previous.bsn });
+  await recordProcessing(ctx, 'resident.update', 'update', subjects);
   const [row] = await withNeighbourhoodNames(ctx, await baseQuery(ctx).where(eq(resident.id, id)));
   if (!row) throw new Error('updated resident not found');
   return row;
@@ -160,7 +166,7 @@ export async function registerResidents(
   inputs: readonly ResidentInput[],
   activity: ProcessingActivityId,
 ): Promise<number> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInNetherlands();
   const names = await neighbourhoodNames(ctx);
   for (const [index, input] of inputs.entries()) {
     checkDateOfBirth(input.dateOfBirth, today);

@@ -165,9 +165,41 @@ describe('residents and the processing log', () => {
   it('keeps residents and log entries within the municipality', async () => {
     const other = await h.as('case_worker', '0002');
     expect((await other.request('GET', `/api/v1/residents/${residentId}`)).statusCode).toBe(404);
-    expect((await other.request('GET', '/api/v1/residents')).json().total).toBe(0);
+    expect((await other.request('GET', '/api/v1/residents?search=Bakker')).json().total).toBe(0);
+    expect((await other.request('GET', `/api/v1/residents?search=${BSN_1}`)).json().total).toBe(0);
     const otherOfficer = await h.as('privacy_officer', '0002');
     const log = await otherOfficer.request('GET', `/api/v1/processing-log?residentId=${residentId}`);
     expect(log.json().total).toBe(0);
+  });
+  it('lists residents only for a search by name or full BSN, never all of them', async () => {
+    for (const query of ['', '?search=', '?search=B', '?search=1234', '?limit=500']) {
+      const response = await caseWorker.request('GET', `/api/v1/residents${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().field).toBe('search');
+    }
+  });
+
+  it('logs a corrected BSN under the old and the new number', async () => {
+    const created = await caseWorker.request('POST', '/api/v1/residents', {
+      bsn: '999990032',
+      name: 'Piet Verschrijving',
+      dateOfBirth: '1990-01-01',
+      neighbourhoodCode: null,
+    });
+    const id = created.json().id;
+    await caseWorker.request('PUT', `/api/v1/residents/${id}`, {
+      bsn: '999990044',
+      name: 'Piet Verschrijving',
+      dateOfBirth: '1990-01-01',
+      neighbourhoodCode: null,
+    });
+    const officer = await h.as('privacy_officer');
+    const byOld = await officer.request('GET', '/api/v1/processing-log?bsn=999990032');
+    expect(
+      byOld
+        .json()
+        .items.map((e: { activity: string }) => e.activity)
+        .sort(),
+    ).toEqual(['resident.register', 'resident.update']);
   });
 });
