@@ -1,16 +1,10 @@
 /** Accounts of the municipality (administrator only). */
+import type { AccountView } from '../../modules/accounts/accounts-service.js';
 import type { Role } from '../../shared/roles.js';
 import { apiPost, apiPut, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
 
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  providerId: string | null;
-  active: boolean;
-}
+export type { AccountView } from '../../modules/accounts/accounts-service.js';
 
 export interface NewAccount {
   username: string;

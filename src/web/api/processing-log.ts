@@ -1,26 +1,9 @@
 /** The processing log (verwerkingenlog): who processed whose personal data, when and why. */
+import type { ProcessingLogEntry } from '../../modules/processing-log/processing-log-service.js';
 import { type ListResult, queryString } from './http.js';
 import { useApiGet } from './use-api.js';
 
-export interface ProcessingLogEntry {
-  id: number;
-  occurredAt: string;
-  actorId: string | null;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  activity: string;
-  activityName: string;
-  purpose: string;
-  legalBasis: string;
-  confidentiality: string;
-  retentionPeriod: string;
-  residentId: string | null;
-  objects: { type: string; identifierType: string; identifier: string }[];
-  requestId: string;
-  traceId: string;
-  spanId: string;
-}
+export type { ProcessingLogEntry } from '../../modules/processing-log/processing-log-service.js';
 
 export interface ProcessingLogFilter {
   residentId: string;

@@ -1,96 +1,44 @@
 /** Providers, provisions, contracts and residents (module `registry`). */
+
+// The shapes are the server's own (inferred from its Zod schemas), so UI and API cannot drift.
+import type {
+  ContractDetail,
+  ContractInput,
+  ContractSummary,
+  FinancingVariant,
+  Law,
+  ProviderDetail,
+  ProviderInput,
+  ProviderSummary,
+  ProvisionView as Provision,
+  ProvisionInput,
+  ProvisionKind,
+  ResidentView as Resident,
+  ResidentInput,
+} from '../../modules/registry/registry-schema.js';
 import { apiPost, apiPut, fetchAllPages, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
 
-export type Law = 'wmo' | 'youth' | 'participation';
-export type ProvisionKind = 'general' | 'tailored';
-export type FinancingVariant = 'effort' | 'output' | 'task';
+export type {
+  ContractDetail,
+  ContractInput,
+  ContractSummary,
+  FinancingVariant,
+  Law,
+  ProviderDetail,
+  ProviderInput,
+  ProviderSummary,
+  Provision,
+  ProvisionInput,
+  ProvisionKind,
+  Resident,
+  ResidentInput,
+};
+export type ContractLine = ContractDetail['lines'][number];
 
 export const LAWS: readonly Law[] = ['wmo', 'youth', 'participation'];
 export const PROVISION_KINDS: readonly ProvisionKind[] = ['general', 'tailored'];
 export const FINANCING_VARIANTS: readonly FinancingVariant[] = ['effort', 'output', 'task'];
-
-export interface ContractSummary {
-  id: string;
-  providerId: string;
-  providerName: string;
-  reference: string;
-  financingVariant: FinancingVariant;
-  startDate: string;
-  endDate: string;
-  budgetCeilingCents: number | null;
-  lineCount: number;
-}
-
-export interface ProviderSummary {
-  id: string;
-  agbCode: string;
-  name: string;
-  kvkNumber: string | null;
-  contractCount: number;
-}
-
-export interface ProviderDetail extends ProviderSummary {
-  contracts: ContractSummary[];
-}
-
-export interface ProviderInput {
-  agbCode: string;
-  name: string;
-  kvkNumber: string | null;
-}
-
-export interface Provision {
-  id: string;
-  code: string;
-  name: string;
-  law: Law;
-  kind: ProvisionKind;
-  productCategory: string | null;
-  productCode: string | null;
-  unit: string | null;
-  intent: string;
-}
-
-export type ProvisionInput = Omit<Provision, 'id'>;
-
-export interface ContractLine {
-  provisionId: string;
-  provisionCode: string;
-  provisionName: string;
-  unit: string | null;
-  tariffCents: number;
-}
-
-export interface ContractDetail extends ContractSummary {
-  lines: ContractLine[];
-}
-
-export interface ContractInput {
-  providerId: string;
-  reference: string;
-  financingVariant: FinancingVariant;
-  startDate: string;
-  endDate: string;
-  budgetCeilingCents: number | null;
-  lines: { provisionId: string; tariffCents: number }[];
-}
-
-export interface Resident {
-  id: string;
-  bsn: string;
-  name: string;
-  dateOfBirth: string;
-  neighbourhoodCode: string | null;
-  neighbourhoodName: string | null;
-}
-
-export interface ResidentInput {
-  bsn: string;
-  name: string;
-  dateOfBirth: string;
-  neighbourhoodCode: string | null;
-}
 
 export interface Paging {
   limit: number;

@@ -1,7 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import {
   type ContractFilter,
-  type ContractSummary,
   fetchAllContracts,
   useContracts,
   useProviderOptions,
@@ -10,13 +9,14 @@ import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
 import { canWrite } from '../../ui/access.js';
 import { csvFilename, downloadCsv } from '../../ui/csv.js';
-import { type Column, ListResults } from '../../ui/DataTable.js';
-import { centsToInput, formatDate, formatMoney, formatNumber } from '../../ui/format.js';
+import { ListResults } from '../../ui/DataTable.js';
+import { centsToInput, formatDate } from '../../ui/format.js';
 import { FilterForm } from '../../ui/ListParts.js';
 import { SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
-import { AppButtonLink, AppLink, useFlash } from '../../ui/router.js';
+import { AppButtonLink, useFlash } from '../../ui/router.js';
 import { useListParams } from '../../ui/use-list-params.js';
+import { contractColumns } from './contract-columns.js';
 
 export function ContractListPage() {
   const t = useText();
@@ -29,47 +29,7 @@ export function ContractListPage() {
   const writable = canWrite(account.role, 'contracts');
   const filtered = Boolean(filter.search || filter.providerId);
 
-  const columns: Column<ContractSummary>[] = [
-    {
-      key: 'reference',
-      label: t('contract.reference'),
-      render: (c) => <AppLink href={`/contracten/${c.id}`}>{c.reference}</AppLink>,
-      sortValue: (c) => c.reference,
-    },
-    {
-      key: 'provider',
-      label: t('contract.provider'),
-      render: (c) => <AppLink href={`/aanbieders/${c.providerId}`}>{c.providerName}</AppLink>,
-      sortValue: (c) => c.providerName,
-    },
-    {
-      key: 'variant',
-      label: t('contract.financingVariant'),
-      render: (c) => t(`variant.${c.financingVariant}`),
-      sortValue: (c) => c.financingVariant,
-    },
-    {
-      key: 'period',
-      label: t('contract.period'),
-      render: (c) =>
-        t('contract.periodValue', { start: formatDate(c.startDate), end: formatDate(c.endDate) }),
-      sortValue: (c) => c.startDate,
-    },
-    {
-      key: 'budget',
-      label: t('contract.budgetCeiling'),
-      render: (c) => formatMoney(c.budgetCeilingCents),
-      sortValue: (c) => c.budgetCeilingCents,
-      numeric: true,
-    },
-    {
-      key: 'lines',
-      label: t('contract.lineCount'),
-      render: (c) => formatNumber(c.lineCount),
-      sortValue: (c) => c.lineCount,
-      numeric: true,
-    },
-  ];
+  const columns = contractColumns(t, { withProvider: true });
 
   const exportCsv = async () => {
     const rows = await fetchAllContracts(filter);

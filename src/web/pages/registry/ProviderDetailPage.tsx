@@ -1,16 +1,17 @@
 import { ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type ContractSummary, useProvider } from '../../api/registry.js';
+import { useProvider } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
 import { canReadContracts, canUse, canWrite } from '../../ui/access.js';
 import { BackLink } from '../../ui/BackLink.js';
-import { type Column, DataTable } from '../../ui/DataTable.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Details } from '../../ui/Details.js';
-import { formatDate, formatMoney, formatNumber } from '../../ui/format.js';
+import { formatNumber } from '../../ui/format.js';
 import { EmptyState } from '../../ui/ListParts.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
-import { AppButtonLink, AppLink, useFlash } from '../../ui/router.js';
+import { AppButtonLink, useFlash } from '../../ui/router.js';
+import { contractColumns } from './contract-columns.js';
 
 export function ProviderDetailPage({ id }: { id: string }) {
   const t = useText();
@@ -21,41 +22,7 @@ export function ProviderDetailPage({ id }: { id: string }) {
   const showContracts = canReadContracts(account.role);
   const contractsWritable = canWrite(account.role, 'contracts');
 
-  const columns: Column<ContractSummary>[] = [
-    {
-      key: 'reference',
-      label: t('contract.reference'),
-      render: (c) => <AppLink href={`/contracten/${c.id}`}>{c.reference}</AppLink>,
-      sortValue: (c) => c.reference,
-    },
-    {
-      key: 'variant',
-      label: t('contract.financingVariant'),
-      render: (c) => t(`variant.${c.financingVariant}`),
-      sortValue: (c) => c.financingVariant,
-    },
-    {
-      key: 'period',
-      label: t('contract.period'),
-      render: (c) =>
-        t('contract.periodValue', { start: formatDate(c.startDate), end: formatDate(c.endDate) }),
-      sortValue: (c) => c.startDate,
-    },
-    {
-      key: 'budget',
-      label: t('contract.budgetCeiling'),
-      render: (c) => formatMoney(c.budgetCeilingCents),
-      sortValue: (c) => c.budgetCeilingCents,
-      numeric: true,
-    },
-    {
-      key: 'lines',
-      label: t('contract.lineCount'),
-      render: (c) => formatNumber(c.lineCount),
-      sortValue: (c) => c.lineCount,
-      numeric: true,
-    },
-  ];
+  const columns = contractColumns(t, { withProvider: false });
 
   return (
     <>
