@@ -22,6 +22,7 @@ import type { Database } from '../db/connection.js';
 import { accountsRoutes, SESSION_COOKIE } from '../modules/accounts/accounts-routes.js';
 import { findSession } from '../modules/accounts/accounts-service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
+import { casesRoutes } from '../modules/cases/cases-routes.js';
 import { geographyRoutes } from '../modules/geography/geography-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
 import { referenceRoutes } from '../modules/registry/reference-routes.js';
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   geographyRoutes(app, database);
   registryRoutes(app, database);
   processingLogRoutes(app, database);
+  casesRoutes(app, database);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) await serveWeb(app, webRoot);

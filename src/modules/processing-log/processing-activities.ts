@@ -20,7 +20,20 @@ const RESIDENT_REGISTRATION = {
   retentionPeriod: 'P15Y',
 } as const;
 
+const CASE_HANDLING = {
+  purpose:
+    'Onderzoeken van een hulpvraag en besluiten over ondersteuning, jeugdhulp of bijstand (toegang en maatwerk)',
+  legalBasis:
+    'AVG art. 6 lid 1 sub c en e, art. 9 lid 2 sub h; Wmo 2015 art. 2.3.2–2.3.5 en 5.1.1; Jeugdwet art. 2.3 en 7.4.0; Participatiewet art. 43 en 64',
+  confidentiality: 'confidential',
+  retentionPeriod: 'P15Y',
+} as const;
+
 export const PROCESSING_ACTIVITIES = {
+  'case.open': { name: 'Melding of aanvraag vastleggen', ...CASE_HANDLING },
+  'case.view': { name: 'Casus inzien', ...CASE_HANDLING },
+  'case.update': { name: 'Stap in de casus vastleggen', ...CASE_HANDLING },
+  'case.worklist': { name: 'Werkvoorraad inzien', ...CASE_HANDLING },
   'resident.search': { name: 'Inwoners zoeken', ...RESIDENT_REGISTRATION },
   'resident.view': { name: 'Inwoner inzien', ...RESIDENT_REGISTRATION },
   'resident.register': { name: 'Inwoner registreren', ...RESIDENT_REGISTRATION },

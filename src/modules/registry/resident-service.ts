@@ -3,7 +3,7 @@
  * restricted table; the rest of the product refers to resident.id. Every read and write of a
  * resident goes through the processing log in the same transaction.
  */
-import { and, asc, count, eq, ilike } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray } from 'drizzle-orm';
 import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
@@ -215,4 +215,25 @@ export async function registerResidents(
     );
   }
   return inputs.length;
+}
+
+/**
+ * For other modules: identities by resident id, WITHOUT a log entry of its own — the caller
+ * records the processing under its own activity (a case view, a worklist) in the same transaction.
+ */
+export async function residentIdentities(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, { bsn: string; name: string; dateOfBirth: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({
+      id: residentIdentity.residentId,
+      bsn: residentIdentity.bsn,
+      name: residentIdentity.name,
+      dateOfBirth: residentIdentity.dateOfBirth,
+    })
+    .from(residentIdentity)
+    .where(inArray(residentIdentity.residentId, [...ids]));
+  return new Map(rows.map(({ id, ...identity }) => [id, identity]));
 }

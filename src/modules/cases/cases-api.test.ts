@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInNetherlands } from '../../shared/identifiers.js';
+import {
+  type ApiClient,
+  countRows,
+  createHarness,
+  type Harness,
+  TEST_PASSWORD,
+} from '../../test-support/app-harness.js';
+import { addDays } from './calendar-date.js';
+
+describe('cases: the case process through the API', () => {
+  let h: Harness;
+  let worker: ApiClient;
+  let otherWorker: ApiClient;
+  let residentId: string;
+  let caseId: string;
+  let teamA: string;
+  const today = todayInNetherlands();
+  const reportDate = addDays(today, -10);
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const admin = await h.as('administrator');
+    teamA = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Noord' })).json().id;
+    const teamB = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Zuid' })).json().id;
+    worker = await h.as('case_worker');
+    const other = await admin.request('POST', '/api/v1/accounts', {
+      username: 'consulent.zuid',
+      displayName: 'Consulent Zuid',
+      role: 'case_worker',
+      password: TEST_PASSWORD,
+    });
+    expect(
+      (await admin.request('PUT', `/api/v1/teams/${teamA}/members`, { accountIds: [worker.accountId] }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await admin.request('PUT', `/api/v1/teams/${teamB}/members`, { accountIds: [other.json().id] }))
+        .statusCode,
+    ).toBe(200);
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'consulent.zuid', password: TEST_PASSWORD },
+    });
+    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+    const csrf = login.json().csrfToken as string;
+    otherWorker = {
+      ...worker,
+      accountId: other.json().id,
+      csrfToken: csrf,
+      request: (method, url, payload, headers = {}) =>
+        h.app.inject({
+          method,
+          url,
+          ...(payload === undefined ? {} : { payload: payload as object }),
+          headers: { cookie, 'x-csrf-token': csrf, ...headers },
+        }),
+    };
+    const resident = await worker.request('POST', '/api/v1/residents', {
+      bsn: '999990056',
+      name: 'Henk de Groot',
+      dateOfBirth: '1941-07-31',
+      neighbourhoodCode: null,
+    });
+    residentId = resident.json().id;
+  });
+  afterAll(() => h.close());
+
+  it('opens a Wmo report with its legal clocks, in the worker’s team', async () => {
+    const response = await worker.request('POST', '/api/v1/cases', {
+      residentId,
+      law: 'wmo',
+      reportDate,
+      request: 'Ik kan mijn huis niet meer schoonhouden sinds mijn heupoperatie.',
+      at: `${reportDate}T09:30:00+01:00`,
+    });
+    expect(response.statusCode).toBe(201);
+    const opened = response.json();
+    caseId = opened.id;
+    expect(opened).toMatchObject({
+      law: 'wmo',
+      status: 'reported',
+      residentName: 'Henk de Groot',
+      teamName: 'Wijkteam Noord',
+      reference: expect.stringMatching(/^\d{4}-000001$/),
+    });
+    const assessment = opened.deadlines.find((d: { kind: string }) => d.kind === 'assessment');
+    expect(assessment).toMatchObject({ dueDate: addDays(reportDate, 42), status: 'open' });
+    expect(opened.history).toHaveLength(1);
+  });
+
+  it('shows the case in the team’s worklist, most urgent first, and not in another team’s', async () => {
+    const list = await worker.request('GET', '/api/v1/worklist');
+    expect(list.json().items.map((c: { id: string }) => c.id)).toContain(caseId);
+    const mine = await otherWorker.request('GET', '/api/v1/worklist');
+    expect(mine.json().total).toBe(0);
+    const peek = await otherWorker.request('GET', `/api/v1/worklist?teamId=${teamA}`);
+    expect(peek.statusCode).toBe(400);
+    expect((await otherWorker.request('GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    expect(
+      (await otherWorker.request('POST', `/api/v1/cases/${caseId}/events`, { type: 'start_assessment' }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('suspends and resumes with a reason, moving the assessment deadline', async () => {
+    const suspended = await worker.request('POST', `/api/v1/cases/${caseId}/events`, {
+      type: 'suspend',
+      reason: 'Wacht op medische informatie van de huisarts.',
+      at: `${addDays(today, -4)}T10:00:00+01:00`,
+    });
+    expect(suspended.statusCode).toBe(200);
+    expect(suspended.json().suspended).toBe(true);
+    const resumed = await worker.request('POST', `/api/v1/cases/${caseId}/events`, {
+      type: 'resume',
+      at: `${addDays(today, -1)}T10:00:00+01:00`,
+    });
+    const assessment = resumed.json().deadlines.find((d: { kind: string }) => d.kind === 'assessment');
+    expect(assessment.dueDate > addDays(reportDate, 42)).toBe(true);
+    expect(resumed.json().history.map((t: { event: string }) => t.event)).toEqual([
+      'report',
+      'suspend',
+      'resume',
+    ]);
+  });
+
+  it('takes the case through assessment, application and decision, and then refuses more steps', async () => {
+    for (const type of ['start_assessment', 'complete_assessment', 'apply', 'decide']) {
+      const response = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type });
+      expect(response.statusCode, `${type}: ${response.body}`).toBe(200);
+    }
+    const decided = await worker.request('GET', `/api/v1/cases/${caseId}`);
+    expect(decided.json()).toMatchObject({ status: 'decided', nextDeadline: null });
+    expect(decided.json().history.at(-1)).toMatchObject({
+      event: 'decide',
+      from: 'applied',
+      to: 'decided',
+      actor: 'Test case_worker',
+    });
+
+    const again = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type: 'decide' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'INVALID_TRANSITION', field: 'status' });
+    expect(
+      (await worker.request('GET', `/api/v1/worklist`)).json().items.map((c: { id: string }) => c.id),
+    ).not.toContain(caseId);
+  });
+
+  it('rejects invalid steps and bad input with the field named, changing nothing', async () => {
+    const fresh = await worker.request('POST', '/api/v1/cases', {
+      residentId,
+      law: 'youth',
+      reportDate: today,
+      request: 'Zorgen over de ontwikkeling van mijn zoon.',
+    });
+    const id = fresh.json().id;
+    const cases = await countRows(h.database, 'support_case');
+    const bad: [string, unknown, number, string][] = [
+      ['/api/v1/cases', { residentId, law: 'awbz', reportDate: today, request: 'x' }, 400, 'law'],
+      [
+        '/api/v1/cases',
+        { residentId, law: 'wmo', reportDate: '2026-02-30', request: 'x' },
+        400,
+        'reportDate',
+      ],
+      [
+        '/api/v1/cases',
+        { residentId, law: 'wmo', reportDate: addDays(today, 3), request: 'x' },
+        400,
+        'reportDate',
+      ],
+      ['/api/v1/cases', { residentId, law: 'wmo', reportDate: today, request: '' }, 400, 'request'],
+      [
+        '/api/v1/cases',
+        { residentId: '00000000-0000-4000-8000-000000000000', law: 'wmo', reportDate: today, request: 'x' },
+        400,
+        'residentId',
+      ],
+      [
+        '/api/v1/cases',
+        { residentId, law: 'wmo', reportDate: today, request: 'x', participationKind: 'income_support' },
+        400,
+        'participationKind',
+      ],
+      ['/api/v1/cases', { residentId, law: 'wmo', reportDate: today, request: 'x', extra: 1 }, 400, 'extra'],
+      [`/api/v1/cases/${id}/events`, { type: 'apply' }, 409, 'status'],
+      [`/api/v1/cases/${id}/events`, { type: 'fly' }, 400, 'type'],
+      [`/api/v1/cases/${id}/events`, { type: 'suspend' }, 400, 'reason'],
+      [`/api/v1/cases/${id}/events`, { type: 'extend', days: 0, reason: 'x' }, 400, 'days'],
+      [
+        `/api/v1/cases/${id}/events`,
+        { type: 'start_assessment', at: '2099-01-01T10:00:00+01:00' },
+        400,
+        'at',
+      ],
+      [`/api/v1/cases/${id}/events`, { type: 'start_assessment', at: 'gisteren' }, 400, 'at'],
+    ];
+    for (const [url, body, status, field] of bad) {
+      const response = await worker.request('POST', url, body);
+      expect(response.statusCode, `${JSON.stringify(body)}: ${response.body}`).toBe(status);
+      expect(response.json().field, JSON.stringify(body)).toBe(field);
+    }
+    expect(await countRows(h.database, 'support_case')).toBe(cases);
+    const after = await worker.request('GET', `/api/v1/cases/${id}`);
+    expect(after.json().history).toHaveLength(1);
+  });
+
+  it('writes every case read and step to the processing log', async () => {
+    const officer = await h.as('privacy_officer');
+    const log = await officer.request('GET', `/api/v1/processing-log?residentId=${residentId}&limit=200`);
+    const activities = new Set(log.json().items.map((e: { activity: string }) => e.activity));
+    for (const activity of ['case.open', 'case.view', 'case.update', 'case.worklist']) {
+      expect(activities.has(activity), activity).toBe(true);
+    }
+  });
+
+  it('keeps cases from other roles and municipalities', async () => {
+    for (const role of ['board_member', 'policy_advisor', 'contract_manager', 'provider_user'] as const) {
+      const client = await h.as(role);
+      expect((await client.request('GET', `/api/v1/cases/${caseId}`)).statusCode, role).toBe(403);
+      expect((await client.request('GET', '/api/v1/worklist')).statusCode, role).toBe(403);
+    }
+    const elsewhere = await h.as('case_worker', '0002');
+    expect((await elsewhere.request('GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    const noTeam = await elsewhere.request('POST', '/api/v1/cases', {
+      residentId,
+      law: 'wmo',
+      reportDate: today,
+      request: 'x',
+    });
+    expect(noTeam.statusCode).toBe(400);
+    expect(noTeam.json().field).toBe('teamId');
+  });
+});
