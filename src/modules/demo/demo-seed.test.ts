@@ -20,6 +20,14 @@ describe('demo municipality seed', () => {
       )
     )[0]?.n;
 
+  const seedLogEntries = async () =>
+    (
+      await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from processing_log where municipality_code = '9901' and activity = 'resident.seed'`,
+      )
+    )[0]?.n;
+
   it('fills the fictional municipality through the service rules', async () => {
     const steps: string[] = [];
     const result = await seedDemo(database, { onProgress: (step) => steps.push(step) });
@@ -31,7 +39,9 @@ describe('demo municipality seed', () => {
     expect(await count('provision')).toBeGreaterThanOrEqual(20);
     expect(await count('contract')).toBeGreaterThanOrEqual(25);
     expect(await count('resident')).toBe(3000);
-    expect(await count('processing_log')).toBe(3000);
+    expect(await seedLogEntries()).toBe(3000);
+    expect(await count('team')).toBe(8);
+    expect(await count('support_case')).toBe(60);
     const [{ population } = { population: 0 }] = await queryRows<{ population: number }>(
       database.db,
       sql`select sum(population)::int as population from neighbourhood where municipality_code = '9901'`,
@@ -64,7 +74,26 @@ describe('demo municipality seed', () => {
     expect(result.seeded).toBe(true);
     expect(await count('resident')).toBe(3000);
     expect(await count('account')).toBe(DEMO_ACCOUNTS.length);
-    expect(await count('processing_log')).toBe(6000);
+    expect(await seedLogEntries()).toBe(6000);
+    expect(await count('support_case')).toBe(60);
+  });
+
+  it('gives the demo case worker a worklist with work on time, due soon and overdue', async () => {
+    const app = await buildApp({ database, webRoot: null, logLevel: 'silent' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'consulent', password: DEMO_PASSWORD },
+    });
+    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+    const list = await app.inject({ method: 'GET', url: '/api/v1/worklist', headers: { cookie } });
+    const items = list.json().items as { law: string; nextDeadline: { status: string } | null }[];
+    expect(items.length).toBeGreaterThan(15);
+    expect(new Set(items.map((c) => c.law))).toEqual(new Set(['wmo', 'youth', 'participation']));
+    const statuses = new Set(items.map((c) => c.nextDeadline?.status));
+    expect(statuses.has('overdue')).toBe(true);
+    expect(statuses.has('open') || statuses.has('due_soon')).toBe(true);
+    await app.close();
   });
 
   it('exports the whole processing log across pages, each entry once', async () => {
@@ -82,9 +111,11 @@ describe('demo municipality seed', () => {
     });
     expect(response.statusCode).toBe(200);
     const lines = response.body.trim().split('\n');
-    expect(lines).toHaveLength(6000);
+    const total = (await count('processing_log')) ?? 0;
+    expect(total).toBeGreaterThan(6000);
+    expect(lines).toHaveLength(total);
     const ids = new Set(lines.map((line) => JSON.parse(line).attributes['regiekamer.log_id']));
-    expect(ids.size).toBe(6000);
+    expect(ids.size).toBe(total);
     await app.close();
   });
 

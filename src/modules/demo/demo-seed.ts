@@ -8,12 +8,14 @@ import { DomainError } from '../../server/errors.js';
 import { SYSTEM_ACTOR, systemTrace, type TenantContext } from '../../server/request-context.js';
 import type { Role } from '../../shared/roles.js';
 import { createAccountAsSystem } from '../accounts/accounts-service.js';
+import { createTeam, setTeamMembers } from '../cases/teams-service.js';
 import { createDistrict, createNeighbourhood } from '../geography/geography-service.js';
 import { createContract } from '../registry/contract-service.js';
 import { createProvider } from '../registry/provider-service.js';
 import { createProvision } from '../registry/provision-service.js';
 import { registerResidents } from '../registry/resident-service.js';
 import { createMunicipality, findMunicipality } from '../tenancy/tenancy-service.js';
+import { seedDemoCases } from './demo-cases.js';
 import { DEFAULT_DEMO_SEED, type DemoMunicipality, generateDemoMunicipality } from './demo-generator.js';
 
 export const DEMO_PASSWORD = 'Regiekamer-demo-2026';
@@ -30,6 +32,9 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
+  'support_case',
+  'team_member',
+  'team',
   'session',
   'account',
   'contract_line',
@@ -121,18 +126,33 @@ async function fill(
   }
 
   progress(`${demo.residents.length} inwoners`);
-  await registerResidents(ctx, demo.residents, 'resident.seed');
+  const residentIds = await registerResidents(ctx, demo.residents, 'resident.seed');
 
   progress(`${DEMO_ACCOUNTS.length} demo-accounts`);
   const firstProvider = demo.providers[0];
+  const accountIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
-    await createAccountAsSystem(ctx.tx, ctx.municipalityCode, {
+    const created = await createAccountAsSystem(ctx.tx, ctx.municipalityCode, {
       ...account,
       password: DEMO_PASSWORD,
       providerId:
         account.role === 'provider_user' && firstProvider ? idOf(providerIds, firstProvider.key) : null,
     });
+    accountIds.set(account.username, created.id);
   }
+
+  progress(`${demo.districts.length} wijkteams en open casussen`);
+  const teamIds: string[] = [];
+  for (const district of demo.districts) {
+    teamIds.push(
+      (await createTeam(ctx, { name: `Wijkteam ${district.name}`, districtCode: district.code })).id,
+    );
+  }
+  // The demo case worker works in two teams, so the worklist shows a realistic load.
+  const caseWorker = idOf(accountIds, 'consulent');
+  const busyTeamIds = teamIds.slice(0, 2);
+  for (const teamId of busyTeamIds) await setTeamMembers(ctx, teamId, [caseWorker]);
+  const cases = await seedDemoCases(ctx, { residentIds, teamIds, busyTeamIds });
   return {
     districts: demo.districts.length,
     neighbourhoods: demo.neighbourhoods.length,
@@ -141,5 +161,7 @@ async function fill(
     contracts: demo.contracts.length,
     residents: demo.residents.length,
     accounts: DEMO_ACCOUNTS.length,
+    teams: teamIds.length,
+    cases,
   };
 }

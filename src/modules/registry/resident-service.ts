@@ -159,15 +159,16 @@ export async function updateResident(
 
 /**
  * Registers many residents at once (imports, the demo seed): the same checks as one by one,
- * but in batches, and one processing-log entry per resident.
+ * but in batches, and one processing-log entry per resident. Returns the ids in input order.
  */
 export async function registerResidents(
   ctx: TenantContext,
   inputs: readonly ResidentInput[],
   activity: ProcessingActivityId,
-): Promise<number> {
+): Promise<string[]> {
   const today = todayInNetherlands();
   const names = await neighbourhoodNames(ctx);
+  const created: string[] = [];
   for (const [index, input] of inputs.entries()) {
     checkDateOfBirth(input.dateOfBirth, today);
     if (input.neighbourhoodCode !== null && !names.has(input.neighbourhoodCode)) {
@@ -192,6 +193,7 @@ export async function registerResidents(
     const rows = batch.map((input, i) => {
       const id = ids[i]?.id;
       if (!id) throw new Error('batch insert returned fewer rows');
+      created.push(id);
       return { id, input };
     });
     try {
@@ -214,7 +216,7 @@ export async function registerResidents(
       rows.map(({ id, input }) => ({ residentId: id, bsn: input.bsn })),
     );
   }
-  return inputs.length;
+  return created;
 }
 
 /**
