@@ -23,6 +23,7 @@ import { accountsRoutes, SESSION_COOKIE } from '../modules/accounts/accounts-rou
 import { findSession } from '../modules/accounts/accounts-service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
 import { casesRoutes } from '../modules/cases/cases-routes.js';
+import { decisionRoutes } from '../modules/cases/decision-routes.js';
 import { geographyRoutes } from '../modules/geography/geography-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
 import { referenceRoutes } from '../modules/registry/reference-routes.js';
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registryRoutes(app, database);
   processingLogRoutes(app, database);
   casesRoutes(app, database);
+  decisionRoutes(app, database);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) await serveWeb(app, webRoot);

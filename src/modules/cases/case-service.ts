@@ -109,7 +109,8 @@ async function detail(ctx: TenantContext, row: CaseRow, today: string): Promise<
   };
 }
 
-async function loadScoped(ctx: TenantContext, id: string): Promise<CaseRow> {
+/** A case of one of the actor's teams; another team's case does not exist (404). */
+export async function loadScoped(ctx: TenantContext, id: string): Promise<CaseRow> {
   const [row] = await ctx.tx
     .select()
     .from(supportCase)

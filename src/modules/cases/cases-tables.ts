@@ -1,4 +1,14 @@
-import { date, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { CaseState } from './case-state-machine.js';
 
 export const team = pgTable(
@@ -38,6 +48,61 @@ export const supportCase = pgTable(
     nextDueKind: text('next_due_kind'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
+);
+
+export const caseDecision = pgTable(
+  'case_decision',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    caseId: uuid('case_id').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    outcome: text('outcome').notNull(),
+    decidedBy: text('decided_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.caseId] })],
+);
+
+export const decisionLine = pgTable(
+  'decision_line',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    position: integer('position').notNull(),
+    provisionId: uuid('provision_id').notNull(),
+    granted: boolean('granted').notNull(),
+    form: text('form'),
+    providerId: uuid('provider_id'),
+    contractId: uuid('contract_id'),
+    volume: integer('volume'),
+    unit: text('unit'),
+    frequency: text('frequency'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    reasoning: text('reasoning').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
+);
+
+export const allocation = pgTable(
+  'allocation',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    decisionLineId: uuid('decision_line_id').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    provisionId: uuid('provision_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
+    volume: integer('volume').notNull(),
+    unit: text('unit').notNull(),
+    frequency: text('frequency').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    status: text('status').notNull(),
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );

@@ -2,7 +2,7 @@
  * Providers (aanbieders): the care and support organisations the municipality contracts,
  * identified by AGB code. Provider users see only their own organisation.
  */
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { CONTRACT_READERS } from '../../server/access.js';
 import { conflict, isUniqueViolation, notFound } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
@@ -96,4 +96,17 @@ export async function updateProvider(
   }
   if (updated.length === 0) throw notFound('De aanbieder', 'id');
   return getProvider(ctx, id);
+}
+
+/** For other modules: provider names by id, for the providers that exist in this tenant. */
+export async function providerNames(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({ id: provider.id, name: provider.name })
+    .from(provider)
+    .where(inArray(provider.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
