@@ -10,6 +10,9 @@ import { AccountFormPage } from './pages/accounts/AccountFormPage.js';
 import { AccountListPage } from './pages/accounts/AccountListPage.js';
 import { LoginPage } from './pages/auth/LoginPage.js';
 import { PasswordPage } from './pages/auth/PasswordPage.js';
+import { CaseDetailPage } from './pages/cases/CaseDetailPage.js';
+import { CaseFormPage } from './pages/cases/CaseFormPage.js';
+import { WorklistPage } from './pages/cases/WorklistPage.js';
 import { ForbiddenPage } from './pages/errors/ForbiddenPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
 import { DistrictDetailPage } from './pages/geography/DistrictDetailPage.js';
@@ -30,7 +33,10 @@ import { ProvisionListPage } from './pages/registry/ProvisionListPage.js';
 import { ResidentDetailPage } from './pages/registry/ResidentDetailPage.js';
 import { ResidentFormPage } from './pages/registry/ResidentFormPage.js';
 import { ResidentSearchPage } from './pages/registry/ResidentSearchPage.js';
-import { canReadContracts, canReadProvider, canUse, canWrite } from './ui/access.js';
+import { TeamFormPage } from './pages/teams/TeamFormPage.js';
+import { TeamListPage } from './pages/teams/TeamListPage.js';
+import { TeamMembersPage } from './pages/teams/TeamMembersPage.js';
+import { canReadContracts, canReadProvider, canUse, canWorkCases, canWrite } from './ui/access.js';
 import { AppLayout, PublicLayout } from './ui/Layout.js';
 import { Loading } from './ui/LoadState.js';
 import { matchPath, RouterProvider, useLocation, useNavigate } from './ui/router.js';
@@ -51,6 +57,13 @@ const always = () => true;
 const ROUTES: readonly Route[] = [
   { pattern: '/', allowed: always, render: () => <HomePage /> },
   { pattern: '/wachtwoord', allowed: always, render: () => <PasswordPage /> },
+
+  { pattern: '/werkvoorraad', allowed: (a) => canWorkCases(a.role), render: () => <WorklistPage /> },
+  {
+    pattern: '/casussen/:id',
+    allowed: (a) => canWorkCases(a.role),
+    render: (p) => <CaseDetailPage id={param(p, 'id')} />,
+  },
 
   { pattern: '/aanbieders', allowed: (a) => canUse(a.role, 'providers'), render: () => <ProviderListPage /> },
   {
@@ -150,11 +163,24 @@ const ROUTES: readonly Route[] = [
     allowed: (a) => canWrite(a.role, 'residents'),
     render: (p) => <ResidentFormPage id={param(p, 'id')} />,
   },
+  {
+    pattern: '/inwoners/:id/melding',
+    allowed: (a) => canWorkCases(a.role),
+    render: (p) => <CaseFormPage residentId={param(p, 'id')} />,
+  },
 
   {
     pattern: '/verwerkingenlog',
     allowed: (a) => canUse(a.role, 'processingLog'),
     render: () => <ProcessingLogPage />,
+  },
+
+  { pattern: '/teams', allowed: (a) => canUse(a.role, 'teams'), render: () => <TeamListPage /> },
+  { pattern: '/teams/nieuw', allowed: (a) => canUse(a.role, 'teams'), render: () => <TeamFormPage /> },
+  {
+    pattern: '/teams/:id/leden',
+    allowed: (a) => canUse(a.role, 'teams'),
+    render: (p) => <TeamMembersPage id={param(p, 'id')} />,
   },
 
   { pattern: '/accounts', allowed: (a) => canUse(a.role, 'accounts'), render: () => <AccountListPage /> },

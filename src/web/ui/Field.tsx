@@ -3,6 +3,7 @@
  * and an error message that the input points to with aria-describedby.
  */
 import {
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -163,6 +164,50 @@ export function TextareaField(props: FieldProps & { rows?: number }) {
           required={required}
           aria-describedby={describedBy(field, description)}
         />
+      }
+    />
+  );
+}
+
+/** One checkbox: the box left, its label and description right of it (NL Design System grid). */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  description,
+  checked,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  return (
+    <FormField
+      type="checkbox"
+      className="rk-checkbox"
+      label={
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      }
+      input={
+        <Checkbox
+          id={id}
+          name={name}
+          checked={checked}
+          aria-describedby={descriptionId}
+          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.checked)}
+        />
+      }
+      description={
+        description ? (
+          <FormFieldDescription id={descriptionId}>{description}</FormFieldDescription>
+        ) : undefined
       }
     />
   );

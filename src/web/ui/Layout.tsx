@@ -11,6 +11,8 @@ import { SECTION_PATHS, SECTIONS_BY_ROLE, type Section } from './access.js';
 import { AppLink, PlainLink, useLocation } from './router.js';
 
 const SECTION_LABELS: Record<Section, TextKey> = {
+  worklist: 'nav.worklist',
+  teams: 'nav.teams',
   geography: 'nav.geography',
   providers: 'nav.providers',
   provisions: 'nav.provisions',

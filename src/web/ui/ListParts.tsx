@@ -6,6 +6,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  Checkbox,
   FormField,
   FormLabel,
   Paragraph,
@@ -23,7 +24,8 @@ import { AppButtonLink } from './router.js';
 export interface FilterField {
   name: string;
   label: string;
-  kind: 'text' | 'select';
+  /** checkbox: the value is 'true' when ticked, '' when not. */
+  kind: 'text' | 'select' | 'checkbox';
   options?: readonly { value: string; label: string }[];
   /** For select: the text of the "all" option. */
   allLabel?: string;
@@ -63,6 +65,36 @@ export function FilterForm({
           const descriptionId = field.description ? `${id}-description` : undefined;
           const value = draft[field.name] ?? '';
           const set = (next: string) => setDraft((d) => ({ ...d, [field.name]: next }));
+          if (field.kind === 'checkbox') {
+            return (
+              <FormField
+                key={field.name}
+                type="checkbox"
+                className="rk-filter__field rk-filter__field--checkbox"
+                label={
+                  <FormLabel htmlFor={id} type="checkbox" checked={value === 'true'}>
+                    {field.label}
+                  </FormLabel>
+                }
+                input={
+                  <Checkbox
+                    id={id}
+                    name={field.name}
+                    checked={value === 'true'}
+                    aria-describedby={descriptionId}
+                    onChange={(e: ChangeEvent<HTMLInputElement>) => set(e.target.checked ? 'true' : '')}
+                  />
+                }
+                description={
+                  field.description ? (
+                    <span id={descriptionId} className="rk-filter__description">
+                      {field.description}
+                    </span>
+                  ) : undefined
+                }
+              />
+            );
+          }
           return (
             <FormField
               key={field.name}

@@ -5,6 +5,8 @@
 import type { Role } from '../../shared/roles.js';
 
 export type Section =
+  | 'worklist'
+  | 'teams'
   | 'geography'
   | 'providers'
   | 'provisions'
@@ -16,10 +18,10 @@ export type Resource = 'geography' | 'providers' | 'provisions' | 'contracts' | 
 
 /** The menu per role, in menu order. A provider user gets only its own provider page. */
 export const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
-  administrator: ['geography', 'providers', 'provisions', 'contracts', 'accounts'],
+  administrator: ['geography', 'providers', 'provisions', 'contracts', 'teams', 'accounts'],
   policy_advisor: ['geography', 'providers', 'provisions', 'contracts'],
   contract_manager: ['providers', 'provisions', 'contracts', 'geography'],
-  case_worker: ['residents', 'providers', 'provisions'],
+  case_worker: ['worklist', 'residents', 'providers', 'provisions'],
   board_member: ['geography', 'providers', 'provisions'],
   privacy_officer: ['processingLog'],
   provider_user: [],
@@ -42,6 +44,8 @@ const CONTRACT_READERS: readonly Role[] = [
 ];
 
 export const SECTION_PATHS: Record<Section, string> = {
+  worklist: '/werkvoorraad',
+  teams: '/teams',
   geography: '/wijken',
   providers: '/aanbieders',
   provisions: '/voorzieningen',
@@ -61,6 +65,11 @@ export function canWrite(role: Role, resource: Resource): boolean {
 
 export function canReadContracts(role: Role): boolean {
   return CONTRACT_READERS.includes(role);
+}
+
+/** Cases: opened, read and moved on by case workers only (the server limits them to their teams). */
+export function canWorkCases(role: Role): boolean {
+  return canUse(role, 'worklist');
 }
 
 /** A provider page: every registry reader, and a provider user for its own provider only. */

@@ -8,6 +8,8 @@ import { PageTitle } from '../../ui/PageTitle.js';
 import { PlainLink, useFlash } from '../../ui/router.js';
 
 const TILES: Record<Section, { title: TextKey; description: TextKey }> = {
+  worklist: { title: 'nav.worklist', description: 'home.tile.worklist' },
+  teams: { title: 'nav.teams', description: 'home.tile.teams' },
   geography: { title: 'nav.geography', description: 'home.tile.geography' },
   providers: { title: 'nav.providers', description: 'home.tile.providers' },
   provisions: { title: 'nav.provisions', description: 'home.tile.provisions' },

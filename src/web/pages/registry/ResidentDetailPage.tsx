@@ -1,6 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useResident } from '../../api/registry.js';
+import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
+import { canWorkCases } from '../../ui/access.js';
 import { BackLink } from '../../ui/BackLink.js';
 import { Details } from '../../ui/Details.js';
 import { formatDate } from '../../ui/format.js';
@@ -11,6 +13,7 @@ import { AppButtonLink, useFlash } from '../../ui/router.js';
 export function ResidentDetailPage({ id }: { id: string }) {
   const t = useText();
   const flash = useFlash();
+  const account = useAccount();
   const { data: resident, error } = useResident(id);
   const title = resident?.name ?? t('resident.title');
   return (
@@ -42,6 +45,13 @@ export function ResidentDetailPage({ id }: { id: string }) {
               },
             ]}
           />
+          {canWorkCases(account.role) ? (
+            <div className="rk-actions-row">
+              <AppButtonLink href={`/inwoners/${id}/melding`} appearance="primary-action-button">
+                {t('newCase.button')}
+              </AppButtonLink>
+            </div>
+          ) : null}
           <Paragraph className="rk-muted">{t('resident.loggedNotice')}</Paragraph>
         </>
       ) : null}

@@ -1,0 +1,137 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { type CaseSummary, teamsOf, useTeams, useWorklist } from '../../api/cases.js';
+import { useAccount } from '../../api/session.js';
+import { useText } from '../../i18n/i18n-context.js';
+import { type Column, ListResults } from '../../ui/DataTable.js';
+import { EmptyState, type FilterField, FilterForm } from '../../ui/ListParts.js';
+import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
+import { PageTitle } from '../../ui/PageTitle.js';
+import { AppLink, useFlash } from '../../ui/router.js';
+import { PAGE_SIZE, useListParams } from '../../ui/use-list-params.js';
+import { CaseFlags, NextDeadline, statusText } from './case-parts.js';
+
+/**
+ * The case worker's worklist: the open cases of his teams, the most urgent deadline first (the
+ * server's order). Filter by team and "only what needs attention"; no CSV export, because every
+ * row is personal data.
+ */
+export function WorklistPage() {
+  const t = useText();
+  const account = useAccount();
+  const flash = useFlash();
+  const list = useListParams(['team', 'aandacht']);
+  const teamsState = useTeams();
+  const myTeams = teamsOf(teamsState.data?.items, account.id);
+  const teamId = myTeams.some((team) => team.id === list.extra.team) ? (list.extra.team ?? '') : '';
+  const attention = list.extra.aandacht === 'true';
+  const state = useWorklist({ teamId, attention }, teamsState.data !== undefined && myTeams.length > 0);
+
+  const all = state.data?.items ?? [];
+  const page = all.slice(list.paging.offset, list.paging.offset + PAGE_SIZE);
+  const shown = { ...state, data: state.data ? { items: page, total: all.length } : undefined };
+
+  const columns: Column<CaseSummary>[] = [
+    {
+      key: 'reference',
+      label: t('case.reference'),
+      render: (c) => (
+        <AppLink href={`/casussen/${c.id}`} className="rk-nowrap">
+          {c.reference}
+        </AppLink>
+      ),
+      sortValue: (c) => c.reference,
+    },
+    {
+      key: 'resident',
+      label: t('case.resident'),
+      render: (c) => c.residentName,
+      sortValue: (c) => c.residentName,
+    },
+    {
+      key: 'law',
+      label: t('case.law'),
+      render: (c) => <span className="rk-nowrap">{t(`law.${c.law}`)}</span>,
+      sortValue: (c) => c.law,
+    },
+    {
+      key: 'status',
+      label: t('case.status'),
+      render: (c) => statusText(t, c.status),
+      sortValue: (c) => statusText(t, c.status),
+    },
+    { key: 'team', label: t('case.team'), render: (c) => c.teamName, sortValue: (c) => c.teamName },
+    {
+      key: 'deadline',
+      label: t('case.nextDeadline'),
+      render: (c) => <NextDeadline deadline={c.nextDeadline} />,
+      sortValue: (c) => c.nextDeadline?.dueDate,
+    },
+    {
+      key: 'flags',
+      label: t('case.signals'),
+      render: (c) => <CaseFlags urgent={c.urgent} suspended={c.suspended} />,
+    },
+  ];
+
+  const fields: FilterField[] = [
+    ...(myTeams.length > 1
+      ? [
+          {
+            name: 'team',
+            label: t('worklist.team'),
+            kind: 'select' as const,
+            allLabel: t('worklist.allTeams'),
+            options: myTeams.map((team) => ({ value: team.id, label: team.name })),
+          },
+        ]
+      : []),
+    {
+      name: 'aandacht',
+      label: t('worklist.attention'),
+      kind: 'checkbox',
+      description: t('worklist.attentionDescription'),
+    },
+  ];
+
+  const noTeam = teamsState.data !== undefined && myTeams.length === 0;
+
+  return (
+    <>
+      <SavedMessage message={flash} />
+      <PageTitle>{t('worklist.title')}</PageTitle>
+      <Paragraph>{t('worklist.intro')}</Paragraph>
+      {teamsState.error ? <LoadError error={teamsState.error} /> : null}
+      {!teamsState.data && !teamsState.error ? <Loading /> : null}
+      {noTeam ? <EmptyState message={t('worklist.noTeam')} /> : null}
+      {teamsState.data && !noTeam ? (
+        <>
+          <FilterForm
+            // A new key when the address changes (Back), so the form shows the filter in use.
+            key={`${teamId}|${attention}`}
+            label={t('worklist.filterLabel')}
+            fields={fields}
+            values={{ team: teamId, aandacht: attention ? 'true' : '' }}
+            onApply={(values) => list.setFilter({ team: values.team ?? '', aandacht: values.aandacht ?? '' })}
+          />
+          <ListResults
+            state={shown}
+            caption={t('worklist.caption')}
+            columns={columns}
+            rowKey={(c) => c.id}
+            count={{ one: t('worklist.countOne'), many: t('worklist.countMany') }}
+            empty={
+              attention
+                ? { message: t('worklist.emptyAttention') }
+                : {
+                    message: t('worklist.empty'),
+                    action: { href: '/inwoners', label: t('worklist.findResident') },
+                  }
+            }
+            page={list.page}
+            onPage={list.setPage}
+          />
+        </>
+      ) : null}
+    </>
+  );
+}
