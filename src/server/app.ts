@@ -22,8 +22,10 @@ import type { Database } from '../db/connection.js';
 import { accountsRoutes, SESSION_COOKIE } from '../modules/accounts/accounts-routes.js';
 import { findSession } from '../modules/accounts/accounts-service.js';
 import { LoginThrottle } from '../modules/accounts/login-throttle.js';
+import { assessmentRoutes } from '../modules/cases/assessment-routes.js';
 import { casesRoutes } from '../modules/cases/cases-routes.js';
 import { decisionRoutes } from '../modules/cases/decision-routes.js';
+import { evaluationRoutes } from '../modules/cases/evaluation-routes.js';
 import { geographyRoutes } from '../modules/geography/geography-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
 import { referenceRoutes } from '../modules/registry/reference-routes.js';
@@ -200,6 +202,8 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   processingLogRoutes(app, database);
   casesRoutes(app, database);
   decisionRoutes(app, database);
+  assessmentRoutes(app, database);
+  evaluationRoutes(app, database);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) await serveWeb(app, webRoot);

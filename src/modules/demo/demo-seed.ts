@@ -32,6 +32,11 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
+  'case_evaluation',
+  'case_assessment',
+  'allocation',
+  'decision_line',
+  'case_decision',
   'support_case',
   'team_member',
   'team',

@@ -1,0 +1,178 @@
+/**
+ * Evaluations: at the planned date the case worker records goal attainment and new ZRM scores,
+ * and the platform derives whether the limitations were compensated, by the municipality's
+ * compensation rule, with its reasons. Evaluations are never rewritten. The evaluations due form
+ * part of the worklist. Every read and write is written to the processing log.
+ */
+import { and, asc, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
+import { DomainError, validationFailed } from '../../server/errors.js';
+import type { TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
+import { residentIdentities } from '../registry/resident-service.js';
+import { scopedCase } from './assessment-case-scope.js';
+import { findAssessment } from './assessment-service.js';
+import { caseAssessment } from './assessment-tables.js';
+import { addDays } from './calendar-date.js';
+import { supportCase } from './cases-tables.js';
+import { checkEvaluation, compensationRuleFor } from './evaluation-rules.js';
+import type { DueEvaluation, EvaluationBody, EvaluationView } from './evaluation-schema.js';
+import { caseEvaluation } from './evaluation-tables.js';
+import { COMPENSATION_OUTCOME_LABELS } from './self-sufficiency.js';
+import { teamIdsOf } from './teams-service.js';
+
+/** An evaluation shows up in the worklist this many days before its planned date. */
+export const EVALUATION_DUE_SOON_DAYS = 14;
+
+function toView(row: typeof caseEvaluation.$inferSelect): EvaluationView {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    evaluatedOn: row.evaluatedOn,
+    goalAttainment: row.goalAttainment,
+    zrm: row.zrm,
+    outcome: row.outcome,
+    outcomeLabel: COMPENSATION_OUTCOME_LABELS[row.outcome],
+    explanation: row.explanation,
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt.toISOString(),
+  };
+}
+
+export async function recordEvaluation(
+  ctx: TenantContext,
+  caseId: string,
+  body: EvaluationBody,
+  now = new Date(),
+): Promise<EvaluationView> {
+  const found = await scopedCase(ctx, caseId, true);
+  if (found.status !== 'decided') {
+    throw new DomainError(
+      'INVALID_STATE',
+      409,
+      'Een evaluatie kan pas nadat over de aanvraag is besloten.',
+      'status',
+    );
+  }
+  const assessment = await findAssessment(ctx, caseId);
+  if (!assessment) {
+    throw new DomainError(
+      'INVALID_STATE',
+      409,
+      'Deze casus heeft nog geen onderzoek met een plan; leg dat eerst vast.',
+      'assessment',
+    );
+  }
+  const checked = checkEvaluation(
+    body,
+    {
+      goals: assessment.goals,
+      zrmIntake: assessment.zrmIntake,
+      assessedOn: todayInNetherlands(assessment.recordedAt),
+    },
+    todayInNetherlands(now),
+    await compensationRuleFor(ctx),
+  );
+  const [row] = await ctx.tx
+    .insert(caseEvaluation)
+    .values({
+      municipalityCode: ctx.municipalityCode,
+      caseId,
+      evaluatedOn: body.evaluatedOn,
+      ...checked,
+      recordedBy: ctx.actor.name,
+      recordedAt: now,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned no row');
+  await recordProcessing(ctx, 'evaluation.record', 'create', [found.subject]);
+  return toView(row);
+}
+
+/** A case's evaluations, oldest first. */
+export async function listEvaluations(ctx: TenantContext, caseId: string): Promise<EvaluationView[]> {
+  const found = await scopedCase(ctx, caseId);
+  const rows = await ctx.tx
+    .select()
+    .from(caseEvaluation)
+    .where(eq(caseEvaluation.caseId, caseId))
+    .orderBy(asc(caseEvaluation.evaluatedOn), asc(caseEvaluation.recordedAt));
+  await recordProcessing(ctx, 'evaluation.view', 'read', [found.subject]);
+  return rows.map(toView);
+}
+
+/**
+ * Decided cases of the case worker's teams whose planned evaluation lies within
+ * EVALUATION_DUE_SOON_DAYS (or has passed) and that have no evaluation on or after that date,
+ * the earliest planned date first.
+ */
+export async function evaluationsDue(
+  ctx: TenantContext,
+  query: { teamId?: string | undefined },
+  now = new Date(),
+): Promise<DueEvaluation[]> {
+  const teams = await teamIdsOf(ctx, ctx.actor.id);
+  if (query.teamId && !teams.includes(query.teamId)) {
+    throw validationFailed('teamId', 'U ziet alleen de werkvoorraad van uw eigen teams.');
+  }
+  const selected = query.teamId ? [query.teamId] : teams;
+  if (selected.length === 0) return [];
+  const today = todayInNetherlands(now);
+  const rows = await ctx.tx
+    .select({
+      caseId: supportCase.id,
+      reference: supportCase.reference,
+      residentId: supportCase.residentId,
+      plannedEvaluationDate: caseAssessment.plannedEvaluationDate,
+    })
+    .from(supportCase)
+    .innerJoin(
+      caseAssessment,
+      and(
+        eq(caseAssessment.municipalityCode, supportCase.municipalityCode),
+        eq(caseAssessment.caseId, supportCase.id),
+      ),
+    )
+    .where(
+      and(
+        inArray(supportCase.teamId, selected),
+        eq(supportCase.status, 'decided'),
+        lte(caseAssessment.plannedEvaluationDate, addDays(today, EVALUATION_DUE_SOON_DAYS)),
+        notExists(
+          ctx.tx
+            .select({ one: sql`1` })
+            .from(caseEvaluation)
+            .where(
+              and(
+                eq(caseEvaluation.municipalityCode, supportCase.municipalityCode),
+                eq(caseEvaluation.caseId, supportCase.id),
+                gte(caseEvaluation.evaluatedOn, caseAssessment.plannedEvaluationDate),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(caseAssessment.plannedEvaluationDate), asc(supportCase.reference))
+    .limit(500);
+  const identities = await residentIdentities(
+    ctx,
+    rows.map((r) => r.residentId),
+  );
+  const items = rows.map((row) => {
+    const identity = identities.get(row.residentId);
+    if (!identity) throw new Error(`case ${row.caseId} refers to a missing resident`);
+    return {
+      ...row,
+      residentName: identity.name,
+      bsn: identity.bsn,
+      overdue: row.plannedEvaluationDate < today,
+    };
+  });
+  await recordProcessing(
+    ctx,
+    'evaluation.due',
+    'read',
+    items.map((i) => ({ residentId: i.residentId, bsn: i.bsn })),
+  );
+  return items.map(({ bsn: _bsn, ...item }) => item);
+}
