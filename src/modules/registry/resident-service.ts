@@ -239,3 +239,16 @@ export async function residentIdentities(
     .where(inArray(residentIdentity.residentId, [...ids]));
   return new Map(rows.map(({ id, ...identity }) => [id, identity]));
 }
+
+/** For aggregates: where residents live, by resident id (no identity). */
+export async function residentNeighbourhoods(
+  ctx: TenantContext,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({ id: resident.id, neighbourhoodCode: resident.neighbourhoodCode })
+    .from(resident)
+    .where(inArray(resident.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.neighbourhoodCode]));
+}
