@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connection.js';
 import { buildApp } from '../../server/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo-seed.js';
+import { DEMO_ACCOUNTS, DEMO_HISTORY_CASES, DEMO_PASSWORD, seedDemo } from './demo-seed.js';
 
-describe('demo municipality seed', () => {
+// Seeding the demo, with two and a half years of case history, takes half a minute on PGlite.
+describe('demo municipality seed', { timeout: 240_000 }, () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -41,7 +42,7 @@ describe('demo municipality seed', () => {
     expect(await count('resident')).toBe(3000);
     expect(await seedLogEntries()).toBe(3000);
     expect(await count('team')).toBe(8);
-    expect(await count('support_case')).toBe(60);
+    expect(await count('support_case')).toBe(60 + DEMO_HISTORY_CASES);
     const [{ population } = { population: 0 }] = await queryRows<{ population: number }>(
       database.db,
       sql`select sum(population)::int as population from neighbourhood where municipality_code = '9901'`,
@@ -75,7 +76,7 @@ describe('demo municipality seed', () => {
     expect(await count('resident')).toBe(3000);
     expect(await count('account')).toBe(DEMO_ACCOUNTS.length);
     expect(await seedLogEntries()).toBe(6000);
-    expect(await count('support_case')).toBe(60);
+    expect(await count('support_case')).toBe(60 + DEMO_HISTORY_CASES);
   });
 
   it('gives the demo case worker a worklist with work on time, due soon and overdue', async () => {
@@ -116,6 +117,28 @@ describe('demo municipality seed', () => {
     expect(lines).toHaveLength(total);
     const ids = new Set(lines.map((line) => JSON.parse(line).attributes['regiekamer.log_id']));
     expect(ids.size).toBe(total);
+    await app.close();
+  });
+
+  it('shows the planted non-compensating provision in the client monitor, even through disclosure', async () => {
+    const app = await buildApp({ database, webRoot: null, logLevel: 'silent' });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bestuurder', password: DEMO_PASSWORD },
+    });
+    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+    const monitor = (
+      await app.inject({ method: 'GET', url: '/api/v1/monitor/clients', headers: { cookie } })
+    ).json();
+    expect(monitor.disclosureApplied).toBe(true);
+    const rates = (monitor.byProvision as { label: string; compensationRate: { value: number | null } }[])
+      .filter((r) => r.compensationRate.value !== null)
+      .map((r) => ({ label: r.label, rate: r.compensationRate.value ?? 0 }))
+      .sort((a, b) => a.rate - b.rate);
+    // The monitor is not told which one: the lowest rate is the planted day care, far below the rest.
+    expect(rates[0]?.label).toBe('Dagbesteding');
+    expect((rates[1]?.rate ?? 0) - (rates[0]?.rate ?? 0)).toBeGreaterThanOrEqual(20);
     await app.close();
   });
 

@@ -17,8 +17,12 @@ import { registerResidents } from '../registry/resident-service.js';
 import { createMunicipality, findMunicipality } from '../tenancy/tenancy-service.js';
 import { seedDemoCases } from './demo-cases.js';
 import { DEFAULT_DEMO_SEED, type DemoMunicipality, generateDemoMunicipality } from './demo-generator.js';
+import { type HistoryContract, seedDemoHistory } from './demo-history.js';
 
 export const DEMO_PASSWORD = 'Regiekamer-demo-2026';
+
+/** Enough decided and evaluated cases that every provision's compensation rate shows. */
+export const DEMO_HISTORY_CASES = 420;
 
 export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: Role }[] = [
   { username: 'beheerder', displayName: 'Bram Beheerder', role: 'administrator' },
@@ -60,7 +64,12 @@ export interface SeedResult {
 
 export async function seedDemo(
   database: Database,
-  options: { reset?: boolean; seed?: number; onProgress?: (step: string) => void } = {},
+  options: {
+    reset?: boolean;
+    seed?: number;
+    onProgress?: (step: string) => void;
+    historyCases?: number;
+  } = {},
 ): Promise<SeedResult> {
   const demo = generateDemoMunicipality(options.seed ?? DEFAULT_DEMO_SEED);
   const code = demo.municipality.code;
@@ -92,7 +101,7 @@ export async function seedDemo(
       actor: SYSTEM_ACTOR,
       trace: systemTrace('demo-seed'),
     };
-    return fill(ctx, demo, progress);
+    return fill(ctx, demo, progress, { historyCases: options.historyCases ?? DEMO_HISTORY_CASES });
   });
   return { seeded: true, municipalityCode: code, counts };
 }
@@ -101,6 +110,7 @@ async function fill(
   ctx: TenantContext,
   demo: DemoMunicipality,
   progress: (step: string) => void,
+  options: { historyCases: number },
 ): Promise<Record<string, number>> {
   progress(`${demo.districts.length} wijken en ${demo.neighbourhoods.length} buurten`);
   for (const district of demo.districts) await createDistrict(ctx, district);
@@ -119,14 +129,22 @@ async function fill(
     if (!id) throw new Error(`demo data refers to unknown key ${key}`);
     return id;
   };
+  const contracts: HistoryContract[] = [];
   for (const { key: _key, providerKey, lines, ...input } of demo.contracts) {
-    await createContract(ctx, {
+    const created = await createContract(ctx, {
       ...input,
       providerId: idOf(providerIds, providerKey),
       lines: lines.map((line) => ({
         provisionId: idOf(provisionIds, line.provisionKey),
         tariffCents: line.tariffCents,
       })),
+    });
+    contracts.push({
+      id: created.id,
+      providerId: created.providerId,
+      startDate: created.startDate,
+      endDate: created.endDate,
+      provisionIds: created.lines.map((l) => l.provisionId),
     });
   }
 
@@ -158,6 +176,24 @@ async function fill(
   const busyTeamIds = teamIds.slice(0, 2);
   for (const teamId of busyTeamIds) await setTeamMembers(ctx, teamId, [caseWorker]);
   const cases = await seedDemoCases(ctx, { residentIds, teamIds, busyTeamIds });
+
+  progress('casusgeschiedenis sinds februari 2024 (onderzoek, besluit, toewijzing, evaluatie)');
+  const history = await seedDemoHistory(ctx, {
+    residents: residentIds.map((id, i) => ({
+      id,
+      dateOfBirth: demo.residents[i]?.dateOfBirth ?? '1970-01-01',
+    })),
+    teamIds,
+    provisions: demo.provisions.flatMap((p) =>
+      p.kind === 'tailored' && p.unit
+        ? [{ id: idOf(provisionIds, p.key), code: p.code, law: p.law, unit: p.unit }]
+        : [],
+    ),
+    contracts,
+    from: '2024-02-01',
+    count: options.historyCases,
+    now: new Date(),
+  });
   return {
     districts: demo.districts.length,
     neighbourhoods: demo.neighbourhoods.length,
@@ -168,5 +204,7 @@ async function fill(
     accounts: DEMO_ACCOUNTS.length,
     teams: teamIds.length,
     cases,
+    historyCases: history.cases,
+    evaluations: history.evaluations,
   };
 }
