@@ -10,8 +10,11 @@ import { AccountFormPage } from './pages/accounts/AccountFormPage.js';
 import { AccountListPage } from './pages/accounts/AccountListPage.js';
 import { LoginPage } from './pages/auth/LoginPage.js';
 import { PasswordPage } from './pages/auth/PasswordPage.js';
+import { AssessmentFormPage } from './pages/cases/AssessmentFormPage.js';
 import { CaseDetailPage } from './pages/cases/CaseDetailPage.js';
 import { CaseFormPage } from './pages/cases/CaseFormPage.js';
+import { DecisionFormPage } from './pages/cases/DecisionFormPage.js';
+import { EvaluationFormPage } from './pages/cases/EvaluationFormPage.js';
 import { WorklistPage } from './pages/cases/WorklistPage.js';
 import { ForbiddenPage } from './pages/errors/ForbiddenPage.js';
 import { NotFoundPage } from './pages/errors/NotFoundPage.js';
@@ -63,6 +66,21 @@ const ROUTES: readonly Route[] = [
     pattern: '/casussen/:id',
     allowed: (a) => canWorkCases(a.role),
     render: (p) => <CaseDetailPage id={param(p, 'id')} />,
+  },
+  {
+    pattern: '/casussen/:id/onderzoek',
+    allowed: (a) => canWorkCases(a.role),
+    render: (p) => <AssessmentFormPage caseId={param(p, 'id')} />,
+  },
+  {
+    pattern: '/casussen/:id/besluit',
+    allowed: (a) => canWorkCases(a.role),
+    render: (p) => <DecisionFormPage caseId={param(p, 'id')} />,
+  },
+  {
+    pattern: '/casussen/:id/evaluatie',
+    allowed: (a) => canWorkCases(a.role),
+    render: (p) => <EvaluationFormPage caseId={param(p, 'id')} />,
   },
 
   { pattern: '/aanbieders', allowed: (a) => canUse(a.role, 'providers'), render: () => <ProviderListPage /> },

@@ -2,6 +2,8 @@
 
 // The shapes are the server's own (inferred from its Zod schemas), so UI and API cannot drift.
 import type { z } from 'zod';
+import type { Frequency } from '../../modules/cases/allocation-rules.js';
+import type { AssessmentBody, AssessmentView } from '../../modules/cases/assessment-schema.js';
 import type {
   CASE_LAWS,
   CASE_STATUSES,
@@ -11,10 +13,40 @@ import type {
   OpenCaseBody,
   teamView,
 } from '../../modules/cases/cases-schema.js';
+import type { decisionBody } from '../../modules/cases/decision-routes.js';
+import type { DecisionView } from '../../modules/cases/decision-service.js';
+import type {
+  COMPENSATION_OUTCOMES,
+  DueEvaluation,
+  EvaluationBody,
+  EvaluationView,
+  GOAL_ATTAINMENTS,
+} from '../../modules/cases/evaluation-schema.js';
+import type { ZrmDomain, ZrmScore } from '../../modules/cases/self-sufficiency.js';
 import { apiPost, apiPut, type ListResult } from './http.js';
-import { useApiGet } from './use-api.js';
+import { type ApiState, useApiGet } from './use-api.js';
 
-export type { CaseDetail, CaseEventBody, CaseSummary, OpenCaseBody };
+export type {
+  AssessmentBody,
+  AssessmentView,
+  CaseDetail,
+  CaseEventBody,
+  CaseSummary,
+  DecisionView,
+  DueEvaluation,
+  EvaluationBody,
+  EvaluationView,
+  Frequency,
+  OpenCaseBody,
+  ZrmDomain,
+  ZrmScore,
+};
+export type DecisionBody = z.input<typeof decisionBody>;
+export type DecisionLineBody = DecisionBody['lines'][number];
+export type DecisionOutcome = DecisionView['outcome'];
+export type DecisionLineForm = NonNullable<DecisionLineBody['form']>;
+export type GoalAttainment = (typeof GOAL_ATTAINMENTS)[number];
+export type CompensationOutcome = (typeof COMPENSATION_OUTCOMES)[number];
 export type Team = z.infer<typeof teamView>;
 export type CaseLaw = (typeof CASE_LAWS)[number];
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -71,4 +103,48 @@ export function openCase(input: OpenCaseBody): Promise<CaseDetail> {
 
 export function recordCaseEvent(id: string, event: CaseEventBody): Promise<CaseDetail> {
   return apiPost<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}/events`, event);
+}
+
+// assessment, decision and evaluations (every read is written to the processing log)
+
+const casePath = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}`;
+
+/** The case's assessment; a 404 means none has been recorded yet (see `missing`). */
+export function useAssessment(caseId: string) {
+  return useApiGet<AssessmentView>(`${casePath(caseId)}/assessment`);
+}
+
+/** Records the assessment, or rewrites it (goals keep their id when it is sent along). */
+export function saveAssessment(caseId: string, body: AssessmentBody): Promise<AssessmentView> {
+  return apiPut<AssessmentView>(`${casePath(caseId)}/assessment`, body);
+}
+
+export function useDecision(caseId: string) {
+  return useApiGet<DecisionView>(`${casePath(caseId)}/decision`);
+}
+
+export function recordDecision(caseId: string, body: DecisionBody): Promise<DecisionView> {
+  return apiPost<DecisionView>(`${casePath(caseId)}/decision`, body);
+}
+
+/** The decision letter (beschikking); a plain link, the browser downloads the PDF. */
+export function decisionLetterHref(caseId: string): string {
+  return `${casePath(caseId)}/decision/letter`;
+}
+
+export function useEvaluations(caseId: string) {
+  return useApiGet<ListResult<EvaluationView>>(`${casePath(caseId)}/evaluations`);
+}
+
+export function recordEvaluation(caseId: string, body: EvaluationBody): Promise<EvaluationView> {
+  return apiPost<EvaluationView>(`${casePath(caseId)}/evaluations`, body);
+}
+
+export function useEvaluationsDue(teamId: string, enabled = true) {
+  return useApiGet<ListResult<DueEvaluation>>(enabled ? '/api/v1/evaluations/due' : null, { teamId });
+}
+
+/** A 404 on a sub-resource of a case (assessment, decision): there is none yet, which is no error. */
+export function missing<T>(state: ApiState<T>): boolean {
+  return state.error?.status === 404;
 }

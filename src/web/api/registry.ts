@@ -1,5 +1,6 @@
 /** Providers, provisions, contracts and residents (module `registry`). */
 
+import { useEffect, useState } from 'react';
 // The shapes are the server's own (inferred from its Zod schemas), so UI and API cannot drift.
 import type {
   ContractDetail,
@@ -16,7 +17,7 @@ import type {
   ResidentView as Resident,
   ResidentInput,
 } from '../../modules/registry/registry-schema.js';
-import { apiPost, apiPut, fetchAllPages, type ListResult } from './http.js';
+import { ApiError, apiGet, apiPost, apiPut, fetchAllPages, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
 
 export type {
@@ -90,6 +91,11 @@ export function useTailoredProvisions() {
   return useApiGet<ListResult<Provision>>('/api/v1/provisions', { kind: 'tailored', limit: 500, offset: 0 });
 }
 
+/** Every provision of one law, for the decision form (a municipality has tens, not thousands). */
+export function useProvisionsOfLaw(law: Law) {
+  return useApiGet<ListResult<Provision>>('/api/v1/provisions', { law, limit: 500, offset: 0 });
+}
+
 export function useProvision(id: string | null) {
   return useApiGet<Provision>(id === null ? null : `/api/v1/provisions/${encodeURIComponent(id)}`);
 }
@@ -123,6 +129,68 @@ export function saveContract(id: string | null, input: ContractInput): Promise<C
   return id === null
     ? apiPost<ContractDetail>('/api/v1/contracts', input)
     : apiPut<ContractDetail>(`/api/v1/contracts/${encodeURIComponent(id)}`, input);
+}
+
+export interface ContractsForState {
+  contracts: ContractDetail[] | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+}
+
+/**
+ * The contracts of a provider whose lines include a provision, for the decision form. The
+ * contract list has no lines, so each of the provider's contracts is read once (a provider has a
+ * handful); the answers are kept per provider while the form is open.
+ */
+export function useContractsFor(providerId: string, provisionId: string): ContractsForState {
+  const [state, setState] = useState<{
+    providerId: string;
+    contracts?: ContractDetail[];
+    error?: ApiError;
+  }>({ providerId: '' });
+
+  useEffect(() => {
+    if (providerId === '') return;
+    const controller = new AbortController();
+    setState({ providerId });
+    (async () => {
+      const list = await apiGet<ListResult<ContractSummary>>(
+        '/api/v1/contracts',
+        { providerId, limit: 500, offset: 0 },
+        controller.signal,
+      );
+      return Promise.all(
+        list.items.map((c) =>
+          apiGet<ContractDetail>(
+            `/api/v1/contracts/${encodeURIComponent(c.id)}`,
+            undefined,
+            controller.signal,
+          ),
+        ),
+      );
+    })().then(
+      (contracts) => {
+        if (!controller.signal.aborted) setState({ providerId, contracts });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({
+          providerId,
+          error: error instanceof ApiError ? error : new ApiError(0, 'NETWORK_ERROR', ''),
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [providerId]);
+
+  if (providerId === '' || state.providerId !== providerId) {
+    return { contracts: undefined, error: undefined, loading: providerId !== '' };
+  }
+  return {
+    contracts: state.contracts?.filter((c) => c.lines.some((l) => l.provisionId === provisionId)),
+    error: state.error,
+    loading: !state.contracts && !state.error,
+  };
 }
 
 /** All providers for a select (a municipality has tens, not thousands). */

@@ -32,11 +32,15 @@ import { eventText, statusText } from './case-parts.js';
 type FormStep = 'suspend' | 'extend' | 'withdraw';
 type DirectStep = Exclude<CaseEventType, FormStep>;
 
-/** The process steps of each law, in the order they usually happen (see case-transitions.ts). */
+/**
+ * The process steps of each law, in the order they usually happen (see case-transitions.ts).
+ * Not `decide`: the decision is recorded with its lines in the decision section (DecisionFormPage),
+ * which takes the step; a bare step would close the case without a decision to send.
+ */
 const LAW_STEPS: Record<CaseLaw, readonly DirectStep[]> = {
-  wmo: ['start_assessment', 'receive_own_plan', 'complete_assessment', 'apply', 'decide'],
-  youth: ['start_assessment', 'decide'],
-  participation: ['apply', 'pay_advance', 'decide'],
+  wmo: ['start_assessment', 'receive_own_plan', 'complete_assessment', 'apply'],
+  youth: ['start_assessment'],
+  participation: ['apply', 'pay_advance'],
 };
 
 const ACTION_TEXT: Record<CaseEventType, TextKey> = {

@@ -1,6 +1,12 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { type CaseDetail, type Deadline, type HistoryEntry, useCase } from '../../api/cases.js';
+import {
+  type CaseDetail,
+  type Deadline,
+  type HistoryEntry,
+  useAssessment,
+  useCase,
+} from '../../api/cases.js';
 import { useText } from '../../i18n/i18n-context.js';
 import { BackLink } from '../../ui/BackLink.js';
 import { type Column, DataTable } from '../../ui/DataTable.js';
@@ -9,10 +15,16 @@ import { formatDate, formatDateTime } from '../../ui/format.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppLink, useFlash } from '../../ui/router.js';
+import { AssessmentSection } from './AssessmentSection.js';
 import { CaseActions } from './CaseActions.js';
 import { CaseFlags, DeadlineBadge, deadlineKindText, eventText, statusText } from './case-parts.js';
+import { DecisionSection } from './DecisionSection.js';
+import { EvaluationSection } from './EvaluationSection.js';
 
-/** One case: who and what, the legal deadlines, the steps the case worker can record, the history. */
+/**
+ * One case: who and what, the legal deadlines, the assessment, the decision and the evaluations,
+ * the steps the case worker can record, the history.
+ */
 export function CaseDetailPage({ id }: { id: string }) {
   const t = useText();
   const flash = useFlash();
@@ -43,6 +55,8 @@ function CaseView({
   onUpdated: (updated: CaseDetail) => void;
 }) {
   const t = useText();
+  // Read once here: the assessment section shows it, the evaluation section needs its goals.
+  const assessment = useAssessment(c.id);
   const deadlineColumns: Column<Deadline>[] = [
     { key: 'kind', label: t('case.deadlineKind'), render: (d) => deadlineKindText(t, d.kind) },
     {
@@ -122,6 +136,10 @@ function CaseView({
           />
         )}
       </section>
+
+      <AssessmentSection supportCase={c} state={assessment} />
+      <DecisionSection supportCase={c} />
+      <EvaluationSection supportCase={c} assessment={assessment} />
 
       <CaseActions supportCase={c} onUpdated={onUpdated} />
 

@@ -1,8 +1,16 @@
-import { Paragraph } from '@utrecht/component-library-react';
-import { type CaseSummary, teamsOf, useTeams, useWorklist } from '../../api/cases.js';
+import { Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import {
+  type CaseSummary,
+  type DueEvaluation,
+  teamsOf,
+  useEvaluationsDue,
+  useTeams,
+  useWorklist,
+} from '../../api/cases.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
-import { type Column, ListResults } from '../../ui/DataTable.js';
+import { type Column, DataTable, ListResults } from '../../ui/DataTable.js';
+import { formatDate } from '../../ui/format.js';
 import { EmptyState, type FilterField, FilterForm } from '../../ui/ListParts.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
@@ -25,6 +33,7 @@ export function WorklistPage() {
   const teamId = myTeams.some((team) => team.id === list.extra.team) ? (list.extra.team ?? '') : '';
   const attention = list.extra.aandacht === 'true';
   const state = useWorklist({ teamId, attention }, teamsState.data !== undefined && myTeams.length > 0);
+  const due = useEvaluationsDue(teamId, teamsState.data !== undefined && myTeams.length > 0);
 
   const all = state.data?.items ?? [];
   const page = all.slice(list.paging.offset, list.paging.offset + PAGE_SIZE);
@@ -130,8 +139,70 @@ export function WorklistPage() {
             page={list.page}
             onPage={list.setPage}
           />
+          <DueEvaluations state={due} />
         </>
       ) : null}
     </>
+  );
+}
+
+/** Decided cases whose evaluation is planned within 14 days or overdue (the server's selection and order). */
+function DueEvaluations({ state }: { state: ReturnType<typeof useEvaluationsDue> }) {
+  const t = useText();
+  const columns: Column<DueEvaluation>[] = [
+    {
+      key: 'reference',
+      label: t('case.reference'),
+      render: (d) => (
+        <AppLink href={`/casussen/${d.caseId}`} className="rk-nowrap">
+          {d.reference}
+        </AppLink>
+      ),
+      sortValue: (d) => d.reference,
+    },
+    {
+      key: 'resident',
+      label: t('case.resident'),
+      render: (d) => d.residentName,
+      sortValue: (d) => d.residentName,
+    },
+    {
+      key: 'planned',
+      label: t('dueEvaluations.planned'),
+      render: (d) => <span className="rk-nowrap">{formatDate(d.plannedEvaluationDate)}</span>,
+      sortValue: (d) => d.plannedEvaluationDate,
+    },
+    {
+      key: 'overdue',
+      label: t('case.deadlineStatus'),
+      render: (d) =>
+        d.overdue ? (
+          <StatusBadge status="danger" className="rk-badge rk-badge--overdue">
+            {t('deadlineStatus.overdue')}
+          </StatusBadge>
+        ) : (
+          <StatusBadge status="warning" className="rk-badge rk-badge--due_soon">
+            {t('deadlineStatus.due_soon')}
+          </StatusBadge>
+        ),
+    },
+  ];
+  const items = state.data?.items ?? [];
+  return (
+    <section className="rk-section" aria-labelledby="due-evaluations">
+      <Heading2 id="due-evaluations">{t('dueEvaluations.title')}</Heading2>
+      <Paragraph>{t('dueEvaluations.intro')}</Paragraph>
+      {state.error ? <LoadError error={state.error} /> : null}
+      {!state.data && !state.error ? <Loading /> : null}
+      {state.data && items.length === 0 ? <EmptyState message={t('dueEvaluations.empty')} /> : null}
+      {items.length > 0 ? (
+        <DataTable
+          caption={t('dueEvaluations.caption')}
+          columns={columns}
+          rows={items}
+          rowKey={(d) => d.caseId}
+        />
+      ) : null}
+    </section>
   );
 }
