@@ -37,10 +37,14 @@ export function allows(rule: AccessRule | undefined, role: Role | undefined): bo
   return rule.roles.includes(role);
 }
 
-/** Roles that may see contracts (tariffs, budget ceilings); provider users see only their own. */
+/**
+ * Roles that may see contracts (tariffs, budget ceilings): case workers allocate care under
+ * them; provider users see only their own.
+ */
 export const CONTRACT_READERS: readonly Role[] = [
   'administrator',
   'policy_advisor',
   'contract_manager',
+  'case_worker',
   'provider_user',
 ];

@@ -33,10 +33,29 @@ describe('cases: assessment, evaluation and the evaluations due, through the API
   }
 
   async function decide(id: string): Promise<void> {
-    for (const type of ['start_assessment', 'complete_assessment', 'apply', 'decide']) {
+    for (const type of ['start_assessment', 'complete_assessment', 'apply']) {
       const response = await worker.request('POST', `/api/v1/cases/${id}/events`, { type });
       expect(response.statusCode, `${type}: ${response.body}`).toBe(200);
     }
+    const policy = await h.as('policy_advisor');
+    const existing = await policy.request('GET', '/api/v1/provisions?search=WMO-EVAL');
+    const provisionId =
+      existing.json().items[0]?.id ??
+      (
+        await policy.request('POST', '/api/v1/provisions', {
+          code: 'WMO-EVAL',
+          name: 'Begeleiding',
+          law: 'wmo',
+          kind: 'tailored',
+          productCategory: '02',
+          unit: '04',
+          intent: 'Zelfstandig wonen.',
+        })
+      ).json().id;
+    const response = await worker.request('POST', `/api/v1/cases/${id}/decision`, {
+      lines: [{ provisionId, granted: false, reasoning: 'Het netwerk kan dit bieden.' }],
+    });
+    expect(response.statusCode, response.body).toBe(201);
   }
 
   function assessment(overrides: Record<string, unknown> = {}) {

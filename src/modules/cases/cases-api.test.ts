@@ -127,10 +127,26 @@ describe('cases: the case process through the API', () => {
   });
 
   it('takes the case through assessment, application and decision, and then refuses more steps', async () => {
-    for (const type of ['start_assessment', 'complete_assessment', 'apply', 'decide']) {
+    for (const type of ['start_assessment', 'complete_assessment', 'apply']) {
       const response = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type });
       expect(response.statusCode, `${type}: ${response.body}`).toBe(200);
     }
+    const bare = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type: 'decide' });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json()).toMatchObject({ error: 'DECISION_REQUIRED', field: 'type' });
+    const provision = await (await h.as('policy_advisor')).request('POST', '/api/v1/provisions', {
+      code: 'WMO-HH-T',
+      name: 'Hulp bij het huishouden',
+      law: 'wmo',
+      kind: 'tailored',
+      productCategory: '01',
+      unit: '04',
+      intent: 'Schoon en leefbaar huis.',
+    });
+    const decision = await worker.request('POST', `/api/v1/cases/${caseId}/decision`, {
+      lines: [{ provisionId: provision.json().id, granted: false, reasoning: 'De zoon kan dit overnemen.' }],
+    });
+    expect(decision.statusCode, decision.body).toBe(201);
     const decided = await worker.request('GET', `/api/v1/cases/${caseId}`);
     expect(decided.json()).toMatchObject({ status: 'decided', nextDeadline: null });
     expect(decided.json().history.at(-1)).toMatchObject({
@@ -140,7 +156,7 @@ describe('cases: the case process through the API', () => {
       actor: 'Test case_worker',
     });
 
-    const again = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type: 'decide' });
+    const again = await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type: 'withdraw' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: 'INVALID_TRANSITION', field: 'status' });
     expect(

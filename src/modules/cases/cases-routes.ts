@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/connection.js';
 import { rolesOnly } from '../../server/access.js';
+import { DomainError } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { listOf } from '../../shared/schema-helpers.js';
@@ -120,6 +121,18 @@ export function casesRoutes(app: ZodApp, database: Database): void {
         response: { 200: caseDetail },
       },
     },
-    (request) => inTenant(database, request, (ctx) => recordCaseEvent(ctx, request.params.id, request.body)),
+    (request) => {
+      // A decision is recorded with its provisions (POST …/decision); a bare step would close
+      // the case with nothing decided.
+      if (request.body.type === 'decide') {
+        throw new DomainError(
+          'DECISION_REQUIRED',
+          409,
+          'Leg een besluit vast met de voorzieningen waarover besloten is (Besluit vastleggen).',
+          'type',
+        );
+      }
+      return inTenant(database, request, (ctx) => recordCaseEvent(ctx, request.params.id, request.body));
+    },
   );
 }

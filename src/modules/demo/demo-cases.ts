@@ -1,6 +1,6 @@
 /**
- * Demo cases for the worklist: about sixty open and recent cases across the three laws, at
- * every stage, reported in the last ten weeks. They go through the case service with
+ * Demo cases for the worklist: sixty open cases across the three laws, at every stage up to
+ * the decision, reported in the last ten weeks. They go through the case service with
  * back-dated steps, so they obey the same state machine and legal clocks as real cases.
  * Dates are relative to the day of seeding, so the worklist always has work that is on time,
  * due soon and overdue.
@@ -13,12 +13,12 @@ import { openSupportCase, recordCaseEvent } from '../cases/case-service.js';
 import type { Law } from '../registry/registry-schema.js';
 
 /** The steps that need no reason: the ones the demo takes. */
-type Step = 'start_assessment' | 'complete_assessment' | 'apply' | 'decide' | 'pay_advance';
+type Step = 'start_assessment' | 'complete_assessment' | 'apply' | 'pay_advance';
 
 const PATHS: Record<Law, Step[]> = {
-  wmo: ['start_assessment', 'complete_assessment', 'apply', 'decide'],
-  youth: ['start_assessment', 'complete_assessment', 'decide'],
-  participation: ['apply', 'pay_advance', 'decide'],
+  wmo: ['start_assessment', 'complete_assessment', 'apply'],
+  youth: ['start_assessment'],
+  participation: ['apply', 'pay_advance'],
 };
 
 const REQUESTS: Record<Law, string[]> = {

@@ -2,6 +2,7 @@
  * What each role sees and may change in the interface. The server enforces the same rules;
  * this only hides what a role cannot use, so nobody is shown a button that ends in a 403.
  */
+import { CONTRACT_READERS } from '../../server/access.js';
 import type { Role } from '../../shared/roles.js';
 
 export type Section =
@@ -35,14 +36,6 @@ const WRITERS: Record<Resource, readonly Role[]> = {
   residents: ['case_worker'],
 };
 
-/** Who may read contracts (the board sees aggregates only; case workers do not need them). */
-const CONTRACT_READERS: readonly Role[] = [
-  'administrator',
-  'policy_advisor',
-  'contract_manager',
-  'provider_user',
-];
-
 export const SECTION_PATHS: Record<Section, string> = {
   worklist: '/werkvoorraad',
   teams: '/teams',
@@ -63,6 +56,7 @@ export function canWrite(role: Role, resource: Resource): boolean {
   return WRITERS[resource].includes(role);
 }
 
+/** Who may read contracts: the server's own list (the board sees aggregates only). */
 export function canReadContracts(role: Role): boolean {
   return CONTRACT_READERS.includes(role);
 }
