@@ -38,6 +38,8 @@ export interface Harness {
   /** Provider ids created per tenant, so provider users have one to belong to. */
   providerIds: Record<string, string>;
   as(role: Role, municipalityCode?: string): Promise<ApiClient>;
+  /** Logs in any account, e.g. one a test created. */
+  login(username: string, password: string, role: Role, municipalityCode?: string): Promise<ApiClient>;
   anonymous(
     method: Method,
     url: string,
@@ -86,6 +88,31 @@ export async function createHarness(options: { throttle?: LoginThrottle } = {}):
   await app.ready();
 
   const sessions = new Map<string, ApiClient>();
+  const login: Harness['login'] = async (user, password, role, municipalityCode = TENANT_A) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user, password },
+    });
+    if (response.statusCode !== 200) throw new Error(`login as ${user} failed: ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'rk_session');
+    if (!cookie) throw new Error('no session cookie');
+    const body = response.json<{ csrfToken: string; account: { id: string } }>();
+    return {
+      role,
+      municipalityCode,
+      accountId: body.account.id,
+      csrfToken: body.csrfToken,
+      request: (method, url, payload, headers = {}) =>
+        app.inject({
+          method,
+          url,
+          ...(payload === undefined ? {} : { payload: payload as object }),
+          headers: { cookie: `rk_session=${cookie.value}`, 'x-csrf-token': body.csrfToken, ...headers },
+        }),
+    };
+  };
+
   return {
     app,
     database,
@@ -96,31 +123,11 @@ export async function createHarness(options: { throttle?: LoginThrottle } = {}):
       const key = `${role}@${municipalityCode}`;
       const known = sessions.get(key);
       if (known) return known;
-      const response = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username: username(role, municipalityCode), password: TEST_PASSWORD },
-      });
-      if (response.statusCode !== 200) throw new Error(`login as ${key} failed: ${response.body}`);
-      const cookie = response.cookies.find((c) => c.name === 'rk_session');
-      if (!cookie) throw new Error('no session cookie');
-      const body = response.json<{ csrfToken: string; account: { id: string } }>();
-      const client: ApiClient = {
-        role,
-        municipalityCode,
-        accountId: body.account.id,
-        csrfToken: body.csrfToken,
-        request: (method, url, payload, headers = {}) =>
-          app.inject({
-            method,
-            url,
-            ...(payload === undefined ? {} : { payload: payload as object }),
-            headers: { cookie: `rk_session=${cookie.value}`, 'x-csrf-token': body.csrfToken, ...headers },
-          }),
-      };
+      const client = await login(username(role, municipalityCode), TEST_PASSWORD, role, municipalityCode);
       sessions.set(key, client);
       return client;
     },
+    login,
     async close() {
       await app.close();
       await database.dispose();
@@ -135,4 +142,37 @@ export async function countRows(database: TestDatabase, table: string): Promise<
     sql`select count(*)::int as n from ${sql.identifier(table)}`,
   );
   return row?.n ?? 0;
+}
+
+/**
+ * Two neighbourhood teams in tenant A: the harness's case worker in the first, a second case
+ * worker in the other, so tests can show that one team cannot see the other's cases.
+ */
+export async function twoCaseTeams(
+  h: Harness,
+): Promise<{ teamA: string; teamB: string; worker: ApiClient; otherWorker: ApiClient }> {
+  const admin = await h.as('administrator');
+  const teamA = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Noord' })).json<{
+    id: string;
+  }>().id;
+  const teamB = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Zuid' })).json<{
+    id: string;
+  }>().id;
+  const worker = await h.as('case_worker');
+  const other = await admin.request('POST', '/api/v1/accounts', {
+    username: 'consulent.zuid',
+    displayName: 'Consulent Zuid',
+    role: 'case_worker',
+    password: TEST_PASSWORD,
+  });
+  const otherId = other.json<{ id: string }>().id;
+  for (const [team, member] of [
+    [teamA, worker.accountId],
+    [teamB, otherId],
+  ] as const) {
+    const response = await admin.request('PUT', `/api/v1/teams/${team}/members`, { accountIds: [member] });
+    if (response.statusCode !== 200) throw new Error(`team membership failed: ${response.body}`);
+  }
+  const otherWorker = await h.login('consulent.zuid', TEST_PASSWORD, 'case_worker');
+  return { teamA, teamB, worker, otherWorker };
 }

@@ -5,7 +5,7 @@ import {
   countRows,
   createHarness,
   type Harness,
-  TEST_PASSWORD,
+  twoCaseTeams,
 } from '../../test-support/app-harness.js';
 import { addDays } from './calendar-date.js';
 
@@ -21,43 +21,7 @@ describe('cases: the case process through the API', () => {
 
   beforeAll(async () => {
     h = await createHarness();
-    const admin = await h.as('administrator');
-    teamA = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Noord' })).json().id;
-    const teamB = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam Zuid' })).json().id;
-    worker = await h.as('case_worker');
-    const other = await admin.request('POST', '/api/v1/accounts', {
-      username: 'consulent.zuid',
-      displayName: 'Consulent Zuid',
-      role: 'case_worker',
-      password: TEST_PASSWORD,
-    });
-    expect(
-      (await admin.request('PUT', `/api/v1/teams/${teamA}/members`, { accountIds: [worker.accountId] }))
-        .statusCode,
-    ).toBe(200);
-    expect(
-      (await admin.request('PUT', `/api/v1/teams/${teamB}/members`, { accountIds: [other.json().id] }))
-        .statusCode,
-    ).toBe(200);
-    const login = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'consulent.zuid', password: TEST_PASSWORD },
-    });
-    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
-    const csrf = login.json().csrfToken as string;
-    otherWorker = {
-      ...worker,
-      accountId: other.json().id,
-      csrfToken: csrf,
-      request: (method, url, payload, headers = {}) =>
-        h.app.inject({
-          method,
-          url,
-          ...(payload === undefined ? {} : { payload: payload as object }),
-          headers: { cookie, 'x-csrf-token': csrf, ...headers },
-        }),
-    };
+    ({ teamA, worker, otherWorker } = await twoCaseTeams(h));
     const resident = await worker.request('POST', '/api/v1/residents', {
       bsn: '999990056',
       name: 'Henk de Groot',
