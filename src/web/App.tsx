@@ -23,6 +23,7 @@ import { DistrictFormPage } from './pages/geography/DistrictFormPage.js';
 import { DistrictListPage } from './pages/geography/DistrictListPage.js';
 import { NeighbourhoodFormPage } from './pages/geography/NeighbourhoodFormPage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { ClientMonitorPage } from './pages/monitor/ClientMonitorPage.js';
 import { ProcessingLogPage } from './pages/processing-log/ProcessingLogPage.js';
 import { ContractDetailPage } from './pages/registry/ContractDetailPage.js';
 import { ContractFormPage } from './pages/registry/ContractFormPage.js';
@@ -61,6 +62,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/', allowed: always, render: () => <HomePage /> },
   { pattern: '/wachtwoord', allowed: always, render: () => <PasswordPage /> },
 
+  { pattern: '/monitor', allowed: (a) => canUse(a.role, 'monitor'), render: () => <ClientMonitorPage /> },
   { pattern: '/werkvoorraad', allowed: (a) => canWorkCases(a.role), render: () => <WorklistPage /> },
   {
     pattern: '/casussen/:id',

@@ -104,7 +104,7 @@ describe('registry in the browser (contract manager)', () => {
     const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect
       .poll(() => menu.getByRole('link').allInnerTexts())
-      .toEqual(['Start', 'Aanbieders', 'Voorzieningen', 'Contracten', 'Wijken en buurten']);
+      .toEqual(['Start', 'Aanbieders', 'Voorzieningen', 'Contracten', 'Cliëntmonitor', 'Wijken en buurten']);
     await expectAccessible('home');
     await shot('02-home');
   });

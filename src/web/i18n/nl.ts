@@ -765,6 +765,53 @@ export const nl = {
   'validation.attainmentRequired': 'Geef aan of dit doel is bereikt: ja, deels of nee.',
   'validation.evaluationFuture': 'De datum van de evaluatie ligt in de toekomst.',
 
+  // client monitor
+  'nav.monitor': 'Cliëntmonitor',
+  'home.tile.monitor':
+    'Werd de beperking van inwoners gecompenseerd? Per voorziening, aanbieder, wet, wijk en kwartaal.',
+  'monitor.title': 'Cliëntmonitor',
+  'monitor.intro':
+    'Per geëvalueerde casus: is de beperking van de inwoner gecompenseerd? Telt de laatste evaluatie van elke besloten casus.',
+  'monitor.disclosure':
+    'Aantallen van 0 tot en met 7 zijn geheim; andere aantallen zijn afgerond op vijftallen (CBS-regel voor zorgstatistiek).',
+  'monitor.empty':
+    'Er zijn nog geen geëvalueerde casussen. Zodra casussen zijn geëvalueerd, verschijnen hier de cijfers.',
+  'monitor.secret': 'geheim',
+  'monitor.secretExplanation': 'Geheim: te klein aantal om te tonen zonder dat inwoners herkenbaar worden.',
+  'monitor.low': 'laag',
+  'monitor.lowExplanation': 'Minder dan de helft gecompenseerd.',
+  'monitor.byProvision': 'Compensatie per voorziening',
+  'monitor.byProvisionIntro':
+    'De laagste compensatie staat bovenaan. Een percentage onder 50% is gemarkeerd als laag.',
+  'monitor.byProvider': 'Compensatie per aanbieder',
+  'monitor.byLaw': 'Compensatie per wet',
+  'monitor.byDistrict': 'Compensatie per wijk',
+  'monitor.byQuarter': 'Compensatie per kwartaal',
+  'monitor.provision': 'Voorziening',
+  'monitor.provider': 'Aanbieder',
+  'monitor.law': 'Wet',
+  'monitor.district': 'Wijk',
+  'monitor.quarter': 'Kwartaal',
+  'monitor.evaluated': 'Geëvalueerd',
+  'monitor.compensated': 'Gecompenseerd',
+  'monitor.partly': 'Deels',
+  'monitor.not': 'Niet',
+  'monitor.rate': '% gecompenseerd',
+  'monitor.noRows': 'Geen gegevens.',
+  'monitor.leadTimes': 'Doorlooptijden',
+  'monitor.leadTimesIntro': 'Dagen van melding tot besluit, en besluiten na de wettelijke beslistermijn.',
+  'monitor.decided': 'Besloten',
+  'monitor.medianDays': 'Mediaan dagen',
+  'monitor.decidedLate': 'Te laat besloten',
+  'monitor.lateShare': '% te laat',
+  'monitor.zrm': 'Verandering zelfredzaamheid (ZRM)',
+  'monitor.zrmIntro':
+    'ZRM-score bij de intake vergeleken met de score bij de evaluatie, per leefgebied van een doel.',
+  'monitor.domain': 'Leefgebied',
+  'monitor.improved': 'Verbeterd',
+  'monitor.same': 'Gelijk',
+  'monitor.worse': 'Verslechterd',
+
   // error pages
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text':

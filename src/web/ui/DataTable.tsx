@@ -39,15 +39,18 @@ export function DataTable<T>({
   columns,
   rows,
   rowKey,
+  initialSort,
 }: {
   caption: string;
   columns: readonly Column<T>[];
   rows: readonly T[];
   rowKey: (row: T) => string;
+  /** The key of a sortable column to sort ascending by when the table first shows. */
+  initialSort?: string;
 }) {
   const accessors: Record<string, (row: T) => SortValue> = {};
   for (const column of columns) if (column.sortValue) accessors[column.key] = column.sortValue;
-  const sort = useSort(rows, accessors);
+  const sort = useSort(rows, accessors, initialSort);
   return (
     <div className="rk-table-scroll">
       <Table className="rk-table">

@@ -12,6 +12,7 @@ import { AppLink, PlainLink, useLocation } from './router.js';
 
 const SECTION_LABELS: Record<Section, TextKey> = {
   worklist: 'nav.worklist',
+  monitor: 'nav.monitor',
   teams: 'nav.teams',
   geography: 'nav.geography',
   providers: 'nav.providers',

@@ -7,6 +7,7 @@ import type { Role } from '../../shared/roles.js';
 
 export type Section =
   | 'worklist'
+  | 'monitor'
   | 'teams'
   | 'geography'
   | 'providers'
@@ -19,11 +20,12 @@ export type Resource = 'geography' | 'providers' | 'provisions' | 'contracts' | 
 
 /** The menu per role, in menu order. A provider user gets only its own provider page. */
 export const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
-  administrator: ['geography', 'providers', 'provisions', 'contracts', 'teams', 'accounts'],
-  policy_advisor: ['geography', 'providers', 'provisions', 'contracts'],
-  contract_manager: ['providers', 'provisions', 'contracts', 'geography'],
-  case_worker: ['worklist', 'residents', 'providers', 'provisions'],
-  board_member: ['geography', 'providers', 'provisions'],
+  administrator: ['geography', 'providers', 'provisions', 'contracts', 'monitor', 'teams', 'accounts'],
+  policy_advisor: ['monitor', 'geography', 'providers', 'provisions', 'contracts'],
+  contract_manager: ['providers', 'provisions', 'contracts', 'monitor', 'geography'],
+  case_worker: ['worklist', 'residents', 'providers', 'provisions', 'monitor'],
+  // The client monitor is what the board is here for: first in its menu.
+  board_member: ['monitor', 'geography', 'providers', 'provisions'],
   privacy_officer: ['processingLog'],
   provider_user: [],
 };
@@ -38,6 +40,7 @@ const WRITERS: Record<Resource, readonly Role[]> = {
 
 export const SECTION_PATHS: Record<Section, string> = {
   worklist: '/werkvoorraad',
+  monitor: '/monitor',
   teams: '/teams',
   geography: '/wijken',
   providers: '/aanbieders',

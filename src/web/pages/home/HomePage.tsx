@@ -9,6 +9,7 @@ import { PlainLink, useFlash } from '../../ui/router.js';
 
 const TILES: Record<Section, { title: TextKey; description: TextKey }> = {
   worklist: { title: 'nav.worklist', description: 'home.tile.worklist' },
+  monitor: { title: 'nav.monitor', description: 'home.tile.monitor' },
   teams: { title: 'nav.teams', description: 'home.tile.teams' },
   geography: { title: 'nav.geography', description: 'home.tile.geography' },
   providers: { title: 'nav.providers', description: 'home.tile.providers' },
