@@ -3,12 +3,13 @@
  * its legal clocks. Case workers see the cases of their own teams; every read and step is
  * written to the processing log in the same transaction.
  */
-import { and, asc, desc, eq, inArray, like, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, notInArray, sql } from 'drizzle-orm';
 import { notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { residentIdentities } from '../registry/resident-service.js';
+import { caseTeamScope } from './assessment-case-scope.js';
 import { addDays } from './calendar-date.js';
 import { type CaseState, clockInputOf, openCase, transition } from './case-state-machine.js';
 import { STATUS_LABELS, TERMINAL_STATUSES } from './case-transitions.js';
@@ -34,13 +35,6 @@ function deadlinesOf(state: CaseState, today: string): Deadline[] {
 
 async function myTeams(ctx: TenantContext): Promise<string[]> {
   return teamIdsOf(ctx, ctx.actor.id);
-}
-
-/** Case workers reach only their teams' cases; another team's case does not exist for them. */
-async function teamScope(ctx: TenantContext): Promise<SQL> {
-  if (ctx.actor.role === 'system') return sql`true`;
-  const teams = await myTeams(ctx);
-  return teams.length > 0 ? inArray(supportCase.teamId, teams) : sql`false`;
 }
 
 async function nextReference(ctx: TenantContext, year: string): Promise<string> {
@@ -114,7 +108,7 @@ export async function loadScoped(ctx: TenantContext, id: string): Promise<CaseRo
   const [row] = await ctx.tx
     .select()
     .from(supportCase)
-    .where(and(eq(supportCase.id, id), await teamScope(ctx)));
+    .where(and(eq(supportCase.id, id), await caseTeamScope(ctx)));
   if (!row) throw notFound('De casus', 'id');
   return row;
 }

@@ -24,36 +24,9 @@ import {
 import { loadScoped, recordCaseEvent } from './case-service.js';
 import { allocation, caseDecision, decisionLine } from './cases-tables.js';
 import { type DecisionOutcome, generateDecisionLetter } from './decision-letter.js';
+import type { DecisionInput, DecisionView } from './decision-schema.js';
 
-export interface DecisionInput {
-  at?: string | undefined;
-  lines: DecisionLineInput[];
-}
-
-export interface DecisionView {
-  caseId: string;
-  decidedOn: string;
-  outcome: DecisionOutcome;
-  decidedBy: string;
-  lines: (DecisionLineInput & {
-    id: string;
-    provisionName: string;
-    providerName: string | null;
-    unit: string | null;
-  })[];
-  allocations: {
-    id: string;
-    provisionId: string;
-    providerId: string;
-    contractId: string;
-    volume: number;
-    unit: string;
-    frequency: string;
-    startDate: string;
-    endDate: string | null;
-    status: string;
-  }[];
-}
+export type { DecisionInput, DecisionView } from './decision-schema.js';
 
 function outcomeOf(lines: readonly DecisionLineInput[]): DecisionOutcome {
   const granted = lines.filter((l) => l.granted).length;

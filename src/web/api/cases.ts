@@ -13,8 +13,7 @@ import type {
   OpenCaseBody,
   teamView,
 } from '../../modules/cases/cases-schema.js';
-import type { decisionBody } from '../../modules/cases/decision-routes.js';
-import type { DecisionView } from '../../modules/cases/decision-service.js';
+import type { DecisionView, decisionBody } from '../../modules/cases/decision-schema.js';
 import type {
   COMPENSATION_OUTCOMES,
   DueEvaluation,
