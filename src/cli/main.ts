@@ -7,8 +7,9 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { connectDatabase, type Database } from '../db/connection.js';
-import { migrate } from '../db/migrate.js';
+import { type MigrationResult, migrate } from '../db/migrate.js';
 import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
+import { backfillCaseOutcomes } from '../modules/cases/outcome-facts.js';
 import { seedDemo } from '../modules/demo/demo-seed.js';
 import { createMunicipality, findMunicipality } from '../modules/tenancy/tenancy-service.js';
 import { buildApp } from '../server/app.js';
@@ -39,6 +40,14 @@ REGIEKAMER_TRUST_PROXY (false), LOG_LEVEL (info).
 
 class UsageError extends Error {}
 
+/** The schema migrations, then the data steps that need the application's own code. */
+async function migrateAll(database: Database): Promise<MigrationResult> {
+  const result = await migrate(database);
+  const filled = await backfillCaseOutcomes(database);
+  if (filled.length > 0) console.log(`Monitorgegevens opgebouwd voor gemeente ${filled.join(', ')}.`);
+  return result;
+}
+
 async function withDatabase<T>(
   fn: (database: Database) => Promise<T>,
   options = { migrateFirst: true },
@@ -46,7 +55,7 @@ async function withDatabase<T>(
   const config = loadConfig();
   const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    if (options.migrateFirst) await migrate(database);
+    if (options.migrateFirst) await migrateAll(database);
     return await fn(database);
   } finally {
     await database.close();
@@ -69,7 +78,7 @@ async function readPassword(): Promise<string> {
 async function start(demo: boolean): Promise<void> {
   const config = loadConfig();
   const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const migrations = await migrate(database);
+  const migrations = await migrateAll(database);
   if (migrations.applied.length > 0) console.log(`Migraties uitgevoerd: ${migrations.applied.join(', ')}`);
   if (demo) {
     const result = await seedDemo(database, { onProgress: (step) => console.log(`Demogemeente: ${step}`) });
@@ -118,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       await start(values.demo ?? false);
       return -1;
     case 'migrate': {
-      const result = await withDatabase(migrate, { migrateFirst: false });
+      const result = await withDatabase(migrateAll, { migrateFirst: false });
       console.log(
         result.applied.length > 0 ? `Uitgevoerd: ${result.applied.join(', ')}` : 'De database is bijgewerkt.',
       );

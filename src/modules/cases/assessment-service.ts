@@ -13,6 +13,7 @@ import { scopedCase } from './assessment-case-scope.js';
 import { checkAssessment } from './assessment-rules.js';
 import type { AssessmentBody, AssessmentView } from './assessment-schema.js';
 import { caseAssessment } from './assessment-tables.js';
+import { refreshCaseOutcome } from './outcome-facts.js';
 import { ZRM_DOMAIN_LABELS } from './self-sufficiency.js';
 
 export type AssessmentRow = typeof caseAssessment.$inferSelect;
@@ -72,6 +73,8 @@ export async function recordAssessment(
     .returning();
   if (!row) throw new Error('upsert returned no row');
   await recordProcessing(ctx, 'assessment.record', existing ? 'update' : 'create', [supportCase.subject]);
+  // A plan rewritten after the decision changes which ZRM domains the monitor follows.
+  await refreshCaseOutcome(ctx, caseId, now);
   return toView(row, supportCase.requestText);
 }
 

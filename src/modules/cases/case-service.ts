@@ -15,11 +15,17 @@ import { type CaseState, clockInputOf, openCase, transition } from './case-state
 import { STATUS_LABELS, TERMINAL_STATUSES } from './case-transitions.js';
 import type { CaseDetail, CaseEventBody, CaseSummary, OpenCaseBody } from './cases-schema.js';
 import { CASE_LAWS, CASE_STATUSES } from './cases-schema.js';
-import { supportCase } from './cases-tables.js';
+import { caseOutcome, supportCase } from './cases-tables.js';
 import { caseDeadlines, DEFAULT_DUE_SOON_DAYS, type Deadline } from './legal-clock.js';
+import { type OutcomeCell, type OutcomeFilter, outcomeCellCondition } from './outcome-facts.js';
+import type { CompensationOutcome } from './self-sufficiency.js';
 import { teamIdsOf, teamNames } from './teams-service.js';
 
 type CaseRow = typeof supportCase.$inferSelect;
+
+/** Longest list of cases one request returns. */
+const CASE_LIST_LIMIT = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Instants a little ahead of the server clock are allowed; the future is not. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -226,7 +232,7 @@ export async function caseWorklist(
       ),
     )
     .orderBy(sql`${supportCase.nextDueDate} asc nulls last`, asc(supportCase.reference))
-    .limit(500);
+    .limit(CASE_LIST_LIMIT);
   const items = await summaries(ctx, rows, today);
   await recordProcessing(
     ctx,
@@ -234,5 +240,74 @@ export async function caseWorklist(
     'read',
     items.map((c) => ({ residentId: c.residentId, bsn: c.bsn })),
   );
+  return items.map(({ bsn: _bsn, ...summary }) => summary);
+}
+
+export type OutcomeCaseSummary = CaseSummary & {
+  outcome: CompensationOutcome | null;
+  evaluatedOn: string | null;
+};
+
+/**
+ * The cases behind one cell of the client monitor, as far as they are the actor's teams' cases;
+ * the latest evaluation first. Each listed resident is written to the processing log.
+ */
+export async function casesBehindOutcome(
+  ctx: TenantContext,
+  cell: OutcomeCell,
+  filter: OutcomeFilter,
+  now = new Date(),
+): Promise<OutcomeCaseSummary[]> {
+  if (cell.dimension === 'provision' || cell.dimension === 'provider') {
+    const bad = cell.keys.findIndex((k) => !UUID.test(k));
+    if (bad >= 0) throw validationFailed('key', 'Deze sleutel is geen geldige id.');
+  }
+  const rows = await ctx.tx
+    .select({ row: supportCase, outcome: caseOutcome.outcome, evaluatedOn: caseOutcome.evaluatedOn })
+    .from(supportCase)
+    .innerJoin(
+      caseOutcome,
+      and(
+        eq(caseOutcome.municipalityCode, supportCase.municipalityCode),
+        eq(caseOutcome.caseId, supportCase.id),
+      ),
+    )
+    .where(and(await caseTeamScope(ctx), outcomeCellCondition(cell, filter)))
+    .orderBy(desc(caseOutcome.evaluatedOn), asc(supportCase.reference))
+    .limit(CASE_LIST_LIMIT);
+  const items = await summaries(
+    ctx,
+    rows.map((r) => r.row),
+    todayInNetherlands(now),
+  );
+  await recordProcessing(
+    ctx,
+    'case.outcome-list',
+    'read',
+    items.map((c) => ({ residentId: c.residentId, bsn: c.bsn })),
+  );
+  return items.map(({ bsn: _bsn, ...summary }, i) => ({
+    ...summary,
+    outcome: (rows[i]?.outcome ?? null) as CompensationOutcome | null,
+    evaluatedOn: rows[i]?.evaluatedOn ?? null,
+  }));
+}
+
+/** A resident's cases as far as they belong to the actor's teams, the newest report first. */
+export async function casesOfResident(
+  ctx: TenantContext,
+  residentId: string,
+  now = new Date(),
+): Promise<CaseSummary[]> {
+  const rows = await ctx.tx
+    .select()
+    .from(supportCase)
+    .where(and(eq(supportCase.residentId, residentId), await caseTeamScope(ctx)))
+    .orderBy(desc(supportCase.createdAt))
+    .limit(CASE_LIST_LIMIT);
+  const items = await summaries(ctx, rows, todayInNetherlands(now));
+  if (items[0]) {
+    await recordProcessing(ctx, 'case.resident-list', 'read', [{ residentId, bsn: items[0].bsn }]);
+  }
   return items.map(({ bsn: _bsn, ...summary }) => summary);
 }

@@ -5,7 +5,13 @@ import { DomainError } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { listOf } from '../../shared/schema-helpers.js';
-import { caseWorklist, getSupportCase, openSupportCase, recordCaseEvent } from './case-service.js';
+import {
+  casesOfResident,
+  caseWorklist,
+  getSupportCase,
+  openSupportCase,
+  recordCaseEvent,
+} from './case-service.js';
 import {
   caseDetail,
   caseEventBody,
@@ -79,6 +85,23 @@ export function casesRoutes(app: ZodApp, database: Database): void {
           teamId: request.query.teamId,
           attention: request.query.attention === 'true',
         });
+        return { items, total: items.length };
+      }),
+  );
+  app.get(
+    '/api/v1/cases',
+    {
+      config: { access: CASE_WORKERS },
+      schema: {
+        tags,
+        summary: 'De casussen van één inwoner, voor zover van mijn teams; nieuwste eerst (wordt gelogd)',
+        querystring: z.strictObject({ residentId: z.uuid({ error: 'Dit is geen geldige id.' }) }),
+        response: { 200: worklist },
+      },
+    },
+    (request) =>
+      inTenant(database, request, async (ctx) => {
+        const items = await casesOfResident(ctx, request.query.residentId);
         return { items, total: items.length };
       }),
   );

@@ -106,3 +106,26 @@ export const allocation = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );
+
+/** The client monitor's read model: one row per decided case (migration 0006). */
+export const caseOutcome = pgTable(
+  'case_outcome',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    caseId: uuid('case_id').notNull(),
+    law: text('law').notNull(),
+    residentId: uuid('resident_id').notNull(),
+    neighbourhoodCode: text('neighbourhood_code'),
+    reportDate: date('report_date', { mode: 'string' }).notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    decisionDueDate: date('decision_due_date', { mode: 'string' }),
+    provisionIds: uuid('provision_ids').array().notNull(),
+    providerIds: uuid('provider_ids').array().notNull(),
+    outcome: text('outcome'),
+    evaluatedOn: date('evaluated_on', { mode: 'string' }),
+    zrmImproved: text('zrm_improved').array().notNull(),
+    zrmSame: text('zrm_same').array().notNull(),
+    zrmWorse: text('zrm_worse').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.caseId] })],
+);

@@ -25,6 +25,7 @@ import { loadScoped, recordCaseEvent } from './case-service.js';
 import { allocation, caseDecision, decisionLine } from './cases-tables.js';
 import { type DecisionOutcome, generateDecisionLetter } from './decision-letter.js';
 import type { DecisionInput, DecisionView } from './decision-schema.js';
+import { refreshCaseOutcome } from './outcome-facts.js';
 
 export type { DecisionInput, DecisionView } from './decision-schema.js';
 
@@ -150,6 +151,7 @@ export async function recordDecision(
       });
     }
   }
+  await refreshCaseOutcome(ctx, caseId, now);
   return getDecision(ctx, caseId, { log: false });
 }
 

@@ -18,6 +18,7 @@ import { supportCase } from './cases-tables.js';
 import { checkEvaluation, compensationRuleFor } from './evaluation-rules.js';
 import type { DueEvaluation, EvaluationBody, EvaluationView } from './evaluation-schema.js';
 import { caseEvaluation } from './evaluation-tables.js';
+import { refreshCaseOutcome } from './outcome-facts.js';
 import { COMPENSATION_OUTCOME_LABELS } from './self-sufficiency.js';
 import { teamIdsOf } from './teams-service.js';
 
@@ -86,6 +87,7 @@ export async function recordEvaluation(
     .returning();
   if (!row) throw new Error('insert returned no row');
   await recordProcessing(ctx, 'evaluation.record', 'create', [found.subject]);
+  await refreshCaseOutcome(ctx, caseId, now);
   return toView(row);
 }
 

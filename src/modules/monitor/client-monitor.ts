@@ -1,12 +1,12 @@
 /**
  * The client monitor: was each resident's limitation compensated? Compensation rates per
  * provision, provider, law, district and quarter; ZRM change per domain; lead times against the
- * legal decision term. Pure aggregation of the cases module's outcome facts. Roles without case
- * access see every figure through the CBS disclosure rule (small counts secret, others rounded).
+ * legal decision term. Turns the cases module's outcome tallies into labelled rows, lowest
+ * compensation first. Roles without case access see every figure through the CBS disclosure
+ * rule (small counts secret, others rounded), applied to the final counts of each row.
  */
 import { type DisclosedValue, discloseCount, disclosePercentage } from '../../shared/disclosure.js';
-import { daysBetween } from '../cases/calendar-date.js';
-import type { OutcomeFact } from '../cases/outcome-facts.js';
+import type { OutcomeTallies, OutcomeTally } from '../cases/outcome-facts.js';
 import { ZRM_DOMAIN_LABELS, ZRM_DOMAINS, type ZrmDomain } from '../cases/self-sufficiency.js';
 
 export interface CompensationRow {
@@ -21,6 +21,7 @@ export interface CompensationRow {
 }
 
 export interface LeadTimeRow {
+  key: string;
   law: string;
   decided: DisclosedValue;
   medianDays: number | null;
@@ -51,17 +52,13 @@ export interface MonitorLabels {
   provision: Map<string, string>;
   provider: Map<string, string>;
   law: Record<string, string>;
-  /** resident id → district code, and district code → name. */
-  residentDistrict: Map<string, string | null>;
+  /** neighbourhood code → district code, and district code → name. */
+  neighbourhoodDistrict: Map<string, string>;
   district: Map<string, string>;
 }
 
-interface Tally {
-  evaluated: number;
-  compensated: number;
-  partly: number;
-  not: number;
-}
+/** The district key for outcomes of residents without a known neighbourhood. */
+export const UNKNOWN_DISTRICT = 'onbekend';
 
 const exact = (n: number): DisclosedValue => ({ value: n, suppressed: false });
 const exactRate = (numerator: number, denominator: number): DisclosedValue =>
@@ -69,113 +66,80 @@ const exactRate = (numerator: number, denominator: number): DisclosedValue =>
     ? { value: null, suppressed: false }
     : { value: Math.round((numerator / denominator) * 100), suppressed: false };
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
+/** Sums tallies that share a key after mapping (neighbourhoods into their districts). */
+function regroup(tallies: readonly OutcomeTally[], keyOf: (key: string) => string): OutcomeTally[] {
+  const merged = new Map<string, OutcomeTally>();
+  for (const t of tallies) {
+    const key = keyOf(t.key);
+    const sum = merged.get(key) ?? { key, evaluated: 0, compensated: 0, partly: 0, not: 0 };
+    sum.evaluated += t.evaluated;
+    sum.compensated += t.compensated;
+    sum.partly += t.partly;
+    sum.not += t.not;
+    merged.set(key, sum);
+  }
+  return [...merged.values()];
 }
 
-function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-K${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+/** Lowest compensation first, so what does not work is on top; unknown rates last. */
+function byRate(a: CompensationRow, b: CompensationRow): number {
+  const ra = a.compensationRate.value;
+  const rb = b.compensationRate.value;
+  if (ra !== rb) return ra === null ? 1 : rb === null ? -1 : ra - rb;
+  return a.label.localeCompare(b.label, 'nl');
 }
 
 export function buildClientMonitor(
-  facts: readonly OutcomeFact[],
+  tallies: OutcomeTallies,
   labels: MonitorLabels,
   disclose: boolean,
 ): ClientMonitor {
   const count = disclose ? discloseCount : exact;
   const rate = disclose ? disclosePercentage : exactRate;
 
-  function compensation(
-    keysOf: (fact: OutcomeFact) => string[],
-    labelOf: (key: string) => string,
-  ): CompensationRow[] {
-    const tallies = new Map<string, Tally>();
-    for (const fact of facts) {
-      if (!fact.outcome) continue;
-      for (const key of keysOf(fact)) {
-        const t = tallies.get(key) ?? { evaluated: 0, compensated: 0, partly: 0, not: 0 };
-        t.evaluated += 1;
-        if (fact.outcome === 'compensated') t.compensated += 1;
-        else if (fact.outcome === 'partly_compensated') t.partly += 1;
-        else t.not += 1;
-        tallies.set(key, t);
-      }
-    }
-    return [...tallies.entries()]
-      .map(([key, t]) => ({
-        key,
-        label: labelOf(key),
-        evaluated: count(t.evaluated),
-        compensated: count(t.compensated),
-        partlyCompensated: count(t.partly),
-        notCompensated: count(t.not),
-        compensationRate: rate(t.compensated, t.evaluated),
-      }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
-  }
-
-  const laws = [...new Set(facts.map((f) => f.law))].sort();
-  const leadTimes: LeadTimeRow[] = laws.map((law) => {
-    const decided = facts.filter((f) => f.law === law);
-    const late = decided.filter((f) => f.decisionDueDate !== null && f.decidedOn > f.decisionDueDate).length;
-    return {
-      law: labels.law[law] ?? law,
-      decided: count(decided.length),
-      medianDays: median(decided.map((f) => daysBetween(f.reportDate, f.decidedOn))),
-      decidedLate: count(late),
-      lateShare: rate(late, decided.length),
-    };
+  const row = (t: OutcomeTally, label: string): CompensationRow => ({
+    key: t.key,
+    label,
+    evaluated: count(t.evaluated),
+    compensated: count(t.compensated),
+    partlyCompensated: count(t.partly),
+    notCompensated: count(t.not),
+    compensationRate: rate(t.compensated, t.evaluated),
   });
+  const rows = (list: readonly OutcomeTally[], labelOf: (key: string) => string) =>
+    list.map((t) => row(t, labelOf(t.key))).sort(byRate);
 
-  const zrmChange: ZrmChangeRow[] = ZRM_DOMAINS.map((domain) => {
-    let improved = 0;
-    let same = 0;
-    let worse = 0;
-    for (const fact of facts) {
-      if (!fact.goalDomains.includes(domain)) continue;
-      const before = fact.zrmIntake?.[domain];
-      const after = fact.zrmAfter?.[domain];
-      if (before === undefined || after === undefined) continue;
-      if (after > before) improved += 1;
-      else if (after < before) worse += 1;
-      else same += 1;
-    }
-    return {
-      domain,
-      label: ZRM_DOMAIN_LABELS[domain],
-      improved: count(improved),
-      same: count(same),
-      worse: count(worse),
-    };
-  }).filter((row) => row.improved.value !== 0 || row.same.value !== 0 || row.worse.value !== 0);
-
+  const zrm = new Map(tallies.zrmChange.map((z) => [z.domain, z]));
   return {
     disclosureApplied: disclose,
-    byProvision: compensation(
-      (f) => f.provisionIds,
-      (k) => labels.provision.get(k) ?? k,
-    ),
-    byProvider: compensation(
-      (f) => f.providerIds,
-      (k) => labels.provider.get(k) ?? k,
-    ),
-    byLaw: compensation(
-      (f) => [f.law],
-      (k) => labels.law[k] ?? k,
-    ),
-    byDistrict: compensation(
-      (f) => [labels.residentDistrict.get(f.residentId) ?? 'onbekend'],
+    byProvision: rows(tallies.byProvision, (k) => labels.provision.get(k) ?? k),
+    byProvider: rows(tallies.byProvider, (k) => labels.provider.get(k) ?? k),
+    byLaw: rows(tallies.byLaw, (k) => labels.law[k] ?? k),
+    byDistrict: rows(
+      regroup(tallies.byNeighbourhood, (code) => labels.neighbourhoodDistrict.get(code) ?? UNKNOWN_DISTRICT),
       (k) => labels.district.get(k) ?? 'Onbekende wijk',
     ),
-    byQuarter: compensation(
-      (f) => (f.evaluatedOn ? [quarterOf(f.evaluatedOn)] : []),
-      (k) => k,
-    ),
-    leadTimes,
-    zrmChange,
+    byQuarter: tallies.byQuarter.map((t) => row(t, t.key)).sort((a, b) => a.key.localeCompare(b.key)),
+    leadTimes: tallies.leadTimes.map((t) => ({
+      key: t.law,
+      law: labels.law[t.law] ?? t.law,
+      decided: count(t.decided),
+      medianDays: t.medianDays,
+      decidedLate: count(t.late),
+      lateShare: rate(t.late, t.decided),
+    })),
+    zrmChange: ZRM_DOMAINS.flatMap((domain) => {
+      const z = zrm.get(domain);
+      if (!z || z.improved + z.same + z.worse === 0) return [];
+      return [
+        {
+          domain,
+          label: ZRM_DOMAIN_LABELS[domain],
+          improved: count(z.improved),
+          same: count(z.same),
+          worse: count(z.worse),
+        },
+      ];
+    }),
   };
 }

@@ -1,9 +1,39 @@
 import { z } from 'zod';
 import type { Database } from '../../db/connection.js';
 import { rolesOnly } from '../../server/access.js';
+import { validationFailed } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
-import { clientMonitor } from './client-monitor-service.js';
+import { isoDate, listOf } from '../../shared/schema-helpers.js';
+import { caseSummary } from '../cases/cases-schema.js';
+import type { OutcomeFilter } from '../cases/outcome-facts.js';
+import { CASE_ROLES, clientMonitor, clientMonitorCases } from './client-monitor-service.js';
+
+const monitorFilter = {
+  law: z.enum(['wmo', 'youth', 'participation']).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+const monitorQuery = z.strictObject(monitorFilter);
+const drillDownQuery = z.strictObject({
+  ...monitorFilter,
+  dimension: z.enum(['provision', 'provider', 'law', 'district', 'quarter'], {
+    error: 'Kies provision, provider, law, district of quarter.',
+  }),
+  key: z.string().min(1).max(100),
+  outcome: z.enum(['compensated', 'partly_compensated', 'not_compensated']).optional(),
+});
+const outcomeCase = caseSummary.extend({
+  outcome: z.enum(['compensated', 'partly_compensated', 'not_compensated']).nullable(),
+  evaluatedOn: z.string().nullable(),
+});
+
+function filterOf(query: z.infer<typeof monitorQuery>): OutcomeFilter {
+  if (query.from && query.to && query.from > query.to) {
+    throw validationFailed('to', 'De einddatum ligt vóór de begindatum.');
+  }
+  return { law: query.law, from: query.from, to: query.to };
+}
 
 const disclosed = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
 const compensationRow = z.object({
@@ -16,6 +46,8 @@ const compensationRow = z.object({
   compensationRate: disclosed,
 });
 const clientMonitorView = z.object({
+  /** Whether this role may open the cases behind a figure. */
+  drillDown: z.boolean(),
   disclosureApplied: z.boolean(),
   byProvision: z.array(compensationRow),
   byProvider: z.array(compensationRow),
@@ -24,6 +56,7 @@ const clientMonitorView = z.object({
   byQuarter: z.array(compensationRow),
   leadTimes: z.array(
     z.object({
+      key: z.string(),
       law: z.string(),
       decided: disclosed,
       medianDays: z.number().nullable(),
@@ -59,9 +92,35 @@ export function monitorRoutes(app: ZodApp, database: Database): void {
         tags: ['monitor'],
         summary:
           'Cliëntmonitor: compensatie per voorziening, aanbieder, wet, wijk en kwartaal; ZRM-verandering; doorlooptijden. Zonder casustoegang volgens de CBS-onthullingsregel.',
+        querystring: monitorQuery,
         response: { 200: clientMonitorView },
       },
     },
-    (request) => inTenant(database, request, (ctx) => clientMonitor(ctx)),
+    (request) =>
+      inTenant(database, request, async (ctx) => ({
+        ...(await clientMonitor(ctx, filterOf(request.query))),
+        drillDown: CASE_ROLES.includes(ctx.actor.role),
+      })),
+  );
+
+  app.get(
+    '/api/v1/monitor/clients/cases',
+    {
+      // Only roles with case access; they see their own teams' cases behind the figure.
+      config: { access: rolesOnly('case_worker') },
+      schema: {
+        tags: ['monitor'],
+        summary:
+          'De casussen achter één cijfer van de cliëntmonitor (alleen de casussen van uw eigen teams).',
+        querystring: drillDownQuery,
+        response: { 200: listOf(outcomeCase) },
+      },
+    },
+    (request) =>
+      inTenant(database, request, async (ctx) => {
+        const { dimension, key, outcome, ...filter } = request.query;
+        const items = await clientMonitorCases(ctx, { dimension, key, outcome }, filterOf(filter));
+        return { items, total: items.length };
+      }),
   );
 }

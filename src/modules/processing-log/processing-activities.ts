@@ -34,6 +34,8 @@ export const PROCESSING_ACTIVITIES = {
   'case.view': { name: 'Casus inzien', ...CASE_HANDLING },
   'case.update': { name: 'Stap in de casus vastleggen', ...CASE_HANDLING },
   'case.worklist': { name: 'Werkvoorraad inzien', ...CASE_HANDLING },
+  'case.outcome-list': { name: 'Casussen achter een monitorcijfer inzien', ...CASE_HANDLING },
+  'case.resident-list': { name: 'Casussen van een inwoner inzien', ...CASE_HANDLING },
   'assessment.record': { name: 'Onderzoek en plan vastleggen', ...CASE_HANDLING },
   'assessment.view': { name: 'Onderzoek en plan inzien', ...CASE_HANDLING },
   'evaluation.record': { name: 'Evaluatie vastleggen', ...CASE_HANDLING },
