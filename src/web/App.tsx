@@ -24,6 +24,7 @@ import { DistrictListPage } from './pages/geography/DistrictListPage.js';
 import { NeighbourhoodFormPage } from './pages/geography/NeighbourhoodFormPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { ClientMonitorPage } from './pages/monitor/ClientMonitorPage.js';
+import { MonitorCasesPage } from './pages/monitor/MonitorCasesPage.js';
 import { ProcessingLogPage } from './pages/processing-log/ProcessingLogPage.js';
 import { ContractDetailPage } from './pages/registry/ContractDetailPage.js';
 import { ContractFormPage } from './pages/registry/ContractFormPage.js';
@@ -63,6 +64,11 @@ const ROUTES: readonly Route[] = [
   { pattern: '/wachtwoord', allowed: always, render: () => <PasswordPage /> },
 
   { pattern: '/monitor', allowed: (a) => canUse(a.role, 'monitor'), render: () => <ClientMonitorPage /> },
+  {
+    pattern: '/monitor/casussen',
+    allowed: (a) => canUse(a.role, 'monitor') && canWorkCases(a.role),
+    render: () => <MonitorCasesPage />,
+  },
   { pattern: '/werkvoorraad', allowed: (a) => canWorkCases(a.role), render: () => <WorklistPage /> },
   {
     pattern: '/casussen/:id',

@@ -92,6 +92,11 @@ export function useWorklist(filter: WorklistFilter, enabled = true) {
   });
 }
 
+/** A resident's cases, as far as they are the case worker's teams'. */
+export function useResidentCases(residentId: string, enabled = true) {
+  return useApiGet<ListResult<CaseSummary>>(enabled ? '/api/v1/cases' : null, { residentId });
+}
+
 export function useCase(id: string) {
   return useApiGet<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`);
 }

@@ -323,6 +323,8 @@ export const en: Catalogue = {
   'resident.neighbourhood': 'Neighbourhood',
   'resident.neighbourhoodDescription': 'The neighbourhood where the resident lives.',
   'resident.noNeighbourhood': '— Unknown —',
+  'resident.cases': 'Cases',
+  'resident.noCases': 'This resident has no cases with your teams.',
   'resident.loggedNotice': 'This view has been recorded in the processing log.',
   'resident.saved': 'The details of {name} have been saved.',
 
@@ -788,6 +790,26 @@ export const en: Catalogue = {
   'monitor.improved': 'Improved',
   'monitor.same': 'Same',
   'monitor.worse': 'Worse',
+  'monitor.filterLabel': 'Filter the figures',
+  'monitor.allLaws': 'All laws',
+  'monitor.from': 'From',
+  'monitor.to': 'Up to and including',
+  'monitor.periodDescription':
+    'Compensation counts evaluations in this period; lead times count decisions in this period.',
+  'monitor.emptyFiltered': 'No evaluated cases within this filter. Widen the period or choose another law.',
+  'monitor.drillDownHint':
+    'Click a name or the number not compensated to see the cases of your teams behind that figure.',
+  'monitor.quarterChartCaption':
+    'Share compensated per quarter of evaluation. The red dashed line is 50%; open bars are secret. The table below gives the figures.',
+  'monitorCases.title': 'Cases behind the client monitor',
+  'monitorCases.intro':
+    'You only see the cases of your own teams; the figure in the monitor counts all teams. This view is recorded in the processing log.',
+  'monitorCases.outcome': 'Outcome',
+  'monitorCases.evaluatedOn': 'Evaluated on',
+  'monitorCases.countOne': 'case',
+  'monitorCases.countMany': 'cases',
+  'monitorCases.empty': 'No cases of your teams behind this figure.',
+  'monitorCases.badLink': 'This link is incomplete. Go back to the client monitor and choose a figure.',
 
   'notFound.title': 'Page not found',
   'notFound.text':

@@ -337,6 +337,8 @@ export const nl = {
   'resident.neighbourhood': 'Buurt',
   'resident.neighbourhoodDescription': 'De buurt waar de inwoner woont.',
   'resident.noNeighbourhood': '— Onbekend —',
+  'resident.cases': 'Casussen',
+  'resident.noCases': 'Deze inwoner heeft geen casussen bij uw teams.',
   'resident.loggedNotice': 'Deze inzage is vastgelegd in het verwerkingenlog.',
   'resident.saved': 'De gegevens van {name} zijn opgeslagen.',
 
@@ -811,6 +813,27 @@ export const nl = {
   'monitor.improved': 'Verbeterd',
   'monitor.same': 'Gelijk',
   'monitor.worse': 'Verslechterd',
+  'monitor.filterLabel': 'Cijfers filteren',
+  'monitor.allLaws': 'Alle wetten',
+  'monitor.from': 'Vanaf',
+  'monitor.to': 'Tot en met',
+  'monitor.periodDescription':
+    'Compensatie telt evaluaties in deze periode; doorlooptijden tellen besluiten in deze periode.',
+  'monitor.emptyFiltered':
+    'Geen geëvalueerde casussen binnen dit filter. Verruim de periode of kies een andere wet.',
+  'monitor.drillDownHint':
+    'Klik op een naam of op het aantal niet gecompenseerd om de casussen van uw teams achter dat cijfer te zien.',
+  'monitor.quarterChartCaption':
+    'Percentage gecompenseerd per kwartaal van evaluatie. De rode stippellijn is 50%; open balken zijn geheim. De tabel eronder geeft de cijfers.',
+  'monitorCases.title': 'Casussen achter de cliëntmonitor',
+  'monitorCases.intro':
+    'U ziet alleen de casussen van uw eigen teams; het cijfer in de monitor telt alle teams. Deze inzage wordt vastgelegd in het verwerkingenlog.',
+  'monitorCases.outcome': 'Uitkomst',
+  'monitorCases.evaluatedOn': 'Geëvalueerd op',
+  'monitorCases.countOne': 'casus',
+  'monitorCases.countMany': 'casussen',
+  'monitorCases.empty': 'Geen casussen van uw teams achter dit cijfer.',
+  'monitorCases.badLink': 'Deze link is onvolledig. Ga terug naar de cliëntmonitor en kies een cijfer.',
 
   // error pages
   'notFound.title': 'Pagina niet gevonden',

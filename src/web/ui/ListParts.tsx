@@ -24,8 +24,8 @@ import { AppButtonLink } from './router.js';
 export interface FilterField {
   name: string;
   label: string;
-  /** checkbox: the value is 'true' when ticked, '' when not. */
-  kind: 'text' | 'select' | 'checkbox';
+  /** checkbox: the value is 'true' when ticked, '' when not; date: YYYY-MM-DD or ''. */
+  kind: 'text' | 'select' | 'checkbox' | 'date';
   options?: readonly { value: string; label: string }[];
   /** For select: the text of the "all" option. */
   allLabel?: string;
@@ -108,10 +108,10 @@ export function FilterForm({
                 ) : undefined
               }
               input={
-                field.kind === 'text' ? (
+                field.kind === 'text' || field.kind === 'date' ? (
                   <Textbox
                     id={id}
-                    type="search"
+                    type={field.kind === 'date' ? 'date' : 'search'}
                     name={field.name}
                     value={value}
                     aria-describedby={descriptionId}

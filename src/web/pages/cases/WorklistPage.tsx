@@ -16,7 +16,7 @@ import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppLink, useFlash } from '../../ui/router.js';
 import { PAGE_SIZE, useListParams } from '../../ui/use-list-params.js';
-import { CaseFlags, NextDeadline, statusText } from './case-parts.js';
+import { caseColumns } from './case-parts.js';
 
 /**
  * The case worker's worklist: the open cases of his teams, the most urgent deadline first (the
@@ -39,48 +39,15 @@ export function WorklistPage() {
   const page = all.slice(list.paging.offset, list.paging.offset + PAGE_SIZE);
   const shown = { ...state, data: state.data ? { items: page, total: all.length } : undefined };
 
-  const columns: Column<CaseSummary>[] = [
-    {
-      key: 'reference',
-      label: t('case.reference'),
-      render: (c) => (
-        <AppLink href={`/casussen/${c.id}`} className="rk-nowrap">
-          {c.reference}
-        </AppLink>
-      ),
-      sortValue: (c) => c.reference,
-    },
-    {
-      key: 'resident',
-      label: t('case.resident'),
-      render: (c) => c.residentName,
-      sortValue: (c) => c.residentName,
-    },
-    {
-      key: 'law',
-      label: t('case.law'),
-      render: (c) => <span className="rk-nowrap">{t(`law.${c.law}`)}</span>,
-      sortValue: (c) => c.law,
-    },
-    {
-      key: 'status',
-      label: t('case.status'),
-      render: (c) => statusText(t, c.status),
-      sortValue: (c) => statusText(t, c.status),
-    },
-    { key: 'team', label: t('case.team'), render: (c) => c.teamName, sortValue: (c) => c.teamName },
-    {
-      key: 'deadline',
-      label: t('case.nextDeadline'),
-      render: (c) => <NextDeadline deadline={c.nextDeadline} />,
-      sortValue: (c) => c.nextDeadline?.dueDate,
-    },
-    {
-      key: 'flags',
-      label: t('case.signals'),
-      render: (c) => <CaseFlags urgent={c.urgent} suspended={c.suspended} />,
-    },
-  ];
+  const columns = caseColumns<CaseSummary>(t, [
+    'reference',
+    'resident',
+    'law',
+    'status',
+    'team',
+    'deadline',
+    'flags',
+  ]);
 
   const fields: FilterField[] = [
     ...(myTeams.length > 1

@@ -4,10 +4,12 @@
  * its meaning never depends on colour alone.
  */
 import { StatusBadge } from '@utrecht/component-library-react';
-import type { CaseEventType, CaseStatus, Deadline, DeadlineStatus } from '../../api/cases.js';
+import type { CaseEventType, CaseStatus, CaseSummary, Deadline, DeadlineStatus } from '../../api/cases.js';
 import { type Translate, useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
+import type { Column } from '../../ui/DataTable.js';
 import { formatDate } from '../../ui/format.js';
+import { AppLink } from '../../ui/router.js';
 
 const STATUS_TEXT: Record<CaseStatus, TextKey> = {
   reported: 'caseStatus.reported',
@@ -125,4 +127,53 @@ export function CaseFlags({ urgent, suspended }: { urgent: boolean; suspended: b
       ) : null}
     </span>
   );
+}
+
+type CaseColumn = 'reference' | 'resident' | 'law' | 'status' | 'team' | 'deadline' | 'flags';
+
+/** The columns of a case list, in this order, for the worklist and every other list of cases. */
+export function caseColumns<T extends CaseSummary>(t: Translate, shown: readonly CaseColumn[]): Column<T>[] {
+  const all: Record<CaseColumn, Column<T>> = {
+    reference: {
+      key: 'reference',
+      label: t('case.reference'),
+      render: (c) => (
+        <AppLink href={`/casussen/${c.id}`} className="rk-nowrap">
+          {c.reference}
+        </AppLink>
+      ),
+      sortValue: (c) => c.reference,
+    },
+    resident: {
+      key: 'resident',
+      label: t('case.resident'),
+      render: (c) => c.residentName,
+      sortValue: (c) => c.residentName,
+    },
+    law: {
+      key: 'law',
+      label: t('case.law'),
+      render: (c) => <span className="rk-nowrap">{t(`law.${c.law}`)}</span>,
+      sortValue: (c) => c.law,
+    },
+    status: {
+      key: 'status',
+      label: t('case.status'),
+      render: (c) => statusText(t, c.status),
+      sortValue: (c) => statusText(t, c.status),
+    },
+    team: { key: 'team', label: t('case.team'), render: (c) => c.teamName, sortValue: (c) => c.teamName },
+    deadline: {
+      key: 'deadline',
+      label: t('case.nextDeadline'),
+      render: (c) => <NextDeadline deadline={c.nextDeadline} />,
+      sortValue: (c) => c.nextDeadline?.dueDate,
+    },
+    flags: {
+      key: 'flags',
+      label: t('case.signals'),
+      render: (c) => <CaseFlags urgent={c.urgent} suspended={c.suspended} />,
+    },
+  };
+  return shown.map((name) => all[name]);
 }

@@ -1,14 +1,40 @@
-import { Paragraph } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { type CaseSummary, useResidentCases } from '../../api/cases.js';
 import { useResident } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
 import { canWorkCases } from '../../ui/access.js';
 import { BackLink } from '../../ui/BackLink.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { Details } from '../../ui/Details.js';
 import { formatDate } from '../../ui/format.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppButtonLink, useFlash } from '../../ui/router.js';
+import { caseColumns } from '../cases/case-parts.js';
+
+/** The resident's cases of the case worker's own teams; other teams' cases are not shown. */
+function ResidentCases({ residentId }: { residentId: string }) {
+  const t = useText();
+  const state = useResidentCases(residentId);
+  const columns = caseColumns<CaseSummary>(t, ['reference', 'law', 'status', 'team', 'deadline', 'flags']);
+  return (
+    <section className="rk-section" aria-labelledby="resident-cases">
+      <Heading2 id="resident-cases">{t('resident.cases')}</Heading2>
+      {state.error ? <LoadError error={state.error} /> : null}
+      {!state.data && !state.error ? <Loading /> : null}
+      {state.data && state.data.items.length === 0 ? <Paragraph>{t('resident.noCases')}</Paragraph> : null}
+      {state.data && state.data.items.length > 0 ? (
+        <DataTable
+          caption={t('resident.cases')}
+          columns={columns}
+          rows={state.data.items}
+          rowKey={(c) => c.id}
+        />
+      ) : null}
+    </section>
+  );
+}
 
 export function ResidentDetailPage({ id }: { id: string }) {
   const t = useText();
@@ -52,6 +78,7 @@ export function ResidentDetailPage({ id }: { id: string }) {
               </AppButtonLink>
             </div>
           ) : null}
+          {canWorkCases(account.role) ? <ResidentCases residentId={id} /> : null}
           <Paragraph className="rk-muted">{t('resident.loggedNotice')}</Paragraph>
         </>
       ) : null}
