@@ -11,7 +11,7 @@ import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { residentIdentities } from '../registry/resident-service.js';
 import { caseTeamScope } from './assessment-case-scope.js';
 import { addDays } from './calendar-date.js';
-import { type CaseState, clockInputOf, openCase, transition } from './case-state-machine.js';
+import { allowedEvents, type CaseState, clockInputOf, openCase, transition } from './case-state-machine.js';
 import { STATUS_LABELS, TERMINAL_STATUSES } from './case-transitions.js';
 import type { CaseDetail, CaseEventBody, CaseSummary, OpenCaseBody } from './cases-schema.js';
 import { CASE_LAWS, CASE_STATUSES } from './cases-schema.js';
@@ -106,6 +106,7 @@ async function detail(ctx: TenantContext, row: CaseRow, today: string): Promise<
     residentBsn: bsn,
     deadlines: deadlinesOf(row.state, today),
     history: row.state.history,
+    allowedEvents: allowedEvents(row.state, today),
   };
 }
 

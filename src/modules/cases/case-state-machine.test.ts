@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../server/errors.js';
 import { addDays } from './calendar-date.js';
 import {
+  allowedEvents,
+  CASE_EVENT_TYPES,
   type CaseEvent,
   type CaseEventType,
   type CaseState,
@@ -279,5 +281,79 @@ describe('the actor and the time of a step', () => {
     expect(fieldOfOpen({ law: 'participation', reportDate: '2026-03-02', dateOfBirth: '2026-03-05' })).toBe(
       'dateOfBirth',
     );
+  });
+});
+
+describe('the steps allowed today', () => {
+  const withPayload = (type: CaseEventType): CaseEvent =>
+    type === 'suspend'
+      ? suspend
+      : type === 'extend'
+        ? { type: 'extend', days: 14, reason: 'Advies van de GGD nodig' }
+        : type === 'withdraw'
+          ? { type: 'withdraw' }
+          : ev(type);
+  /** Whether `transition` takes the step on that day: the judge `allowedEvents` must agree with. */
+  const accepted = (state: CaseState, type: CaseEventType, on: string) => {
+    try {
+      transition(state, withPayload(type), stamp(on));
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_TRANSITION') return false;
+      throw error;
+    }
+  };
+
+  it('offers the law’s next steps and no others', () => {
+    const wmo = open({ law: 'wmo' });
+    // No extension yet: it extends the decision term, which starts with the application.
+    expect(allowedEvents(wmo, '2026-03-03')).toEqual([
+      'start_assessment',
+      'withdraw',
+      'suspend',
+      'receive_own_plan',
+    ]);
+    // Applying without an assessment: only once the 6 weeks for it have passed.
+    expect(allowedEvents(wmo, '2026-04-12')).not.toContain('apply');
+    expect(allowedEvents(wmo, '2026-04-14')).toContain('apply');
+    const suspended = run(wmo, [[suspend, '2026-03-04']]);
+    // While suspended the process stands still, but a plan the resident hands in is received.
+    expect(allowedEvents(suspended, '2026-03-05')).toEqual(['withdraw', 'resume', 'receive_own_plan']);
+    const decided = run(open({ law: 'youth' }), [
+      [ev('start_assessment'), '2026-03-03'],
+      [ev('decide'), '2026-03-11'],
+    ]);
+    expect(allowedEvents(decided, '2026-03-12')).toEqual([]);
+  });
+
+  it('agrees with the transition itself for every step, law and stage', () => {
+    const days = ['2026-03-02', '2026-03-09', '2026-04-14', '2026-05-20'];
+    const stages: CaseState[] = [];
+    for (const law of ['wmo', 'youth', 'participation'] as const) {
+      const start = open({ law, urgent: law === 'wmo', dateOfBirth: '2002-01-01' });
+      stages.push(start);
+      for (const type of CASE_EVENT_TYPES) {
+        if (accepted(start, type, '2026-03-03')) {
+          const next = transition(start, withPayload(type), stamp('2026-03-03')).state;
+          stages.push(next);
+          for (const second of CASE_EVENT_TYPES) {
+            if (accepted(next, second, '2026-03-04'))
+              stages.push(transition(next, withPayload(second), stamp('2026-03-04')).state);
+          }
+        }
+      }
+    }
+    expect(stages.length).toBeGreaterThan(40);
+    for (const state of stages) {
+      for (const on of days) {
+        if (on < (state.history.at(-1)?.on ?? '')) continue;
+        const allowed = allowedEvents(state, on);
+        for (const type of CASE_EVENT_TYPES) {
+          expect(allowed.includes(type), `${state.law} ${state.status} ${type} on ${on}`).toBe(
+            accepted(state, type, on),
+          );
+        }
+      }
+    }
   });
 });

@@ -196,6 +196,42 @@ function applyFacts(state: CaseState, event: CaseEvent, on: string): CaseState {
   }
 }
 
+/** Whether the law allows `type` on `on` in this state: the status it leads to, or why not. */
+function checkStep(
+  state: CaseState,
+  type: CaseEventType,
+  on: string,
+): { to: CaseStatus } | { to: CaseStatus; refusal: string } {
+  const rules = [...LAW_RULES[state.law], ...COMMON_RULES].filter((r) => r.event === type);
+  const target = (rule: Rule | undefined) => (!rule || rule.to === 'unchanged' ? state.status : rule.to);
+  const open = !TERMINAL_STATUSES.includes(state.status);
+  const rule = rules.find((r) => (r.from === 'open' ? open : r.from.includes(state.status)));
+  if (!rule) {
+    const refusal =
+      rules.length === 0
+        ? `deze stap bestaat niet bij de ${LAW_LABELS[state.law]}.`
+        : 'deze stap is in deze status niet toegestaan.';
+    return { to: target(rules[0]), refusal };
+  }
+  const to = target(rule);
+  if (state.suspendedSince && BLOCKED_WHILE_SUSPENDED.has(type)) {
+    return { to, refusal: `de zaak is opgeschort sinds ${state.suspendedSince.from}; hervat haar eerst.` };
+  }
+  const refusal = rule.guard?.(state, on);
+  return refusal === undefined ? { to } : { to, refusal };
+}
+
+// Every step, in the order a case usually takes them (the labels' order).
+export const CASE_EVENT_TYPES = Object.keys(EVENT_LABELS) as CaseEventType[];
+
+/**
+ * The steps the law allows on `on` (the legal date) in this state, so a screen offers only
+ * those. `transition` stays the judge: a step listed here may still be refused for its input.
+ */
+export function allowedEvents(state: CaseState, on: string): CaseEventType[] {
+  return CASE_EVENT_TYPES.filter((type) => !('refusal' in checkStep(state, type, on)));
+}
+
 /**
  * The state after `event`, and the transition to record. Throws INVALID_TRANSITION (409, field
  * `status`) when the law does not allow the step now, VALIDATION_FAILED for bad input.
@@ -207,28 +243,9 @@ export function transition(
 ): { state: CaseState; transition: RecordedTransition } {
   const { at, on } = checkStamp(stamp, state.reportDate, state.history.at(-1)?.at);
   const reason = checkPayload(event);
-  const rules = [...LAW_RULES[state.law], ...COMMON_RULES].filter((r) => r.event === event.type);
-  const target = (rule: Rule | undefined) => (!rule || rule.to === 'unchanged' ? state.status : rule.to);
-  const open = !TERMINAL_STATUSES.includes(state.status);
-  const rule = rules.find((r) => (r.from === 'open' ? open : r.from.includes(state.status)));
-  if (!rule) {
-    const why =
-      rules.length === 0
-        ? `deze stap bestaat niet bij de ${LAW_LABELS[state.law]}.`
-        : 'deze stap is in deze status niet toegestaan.';
-    throw refuse(state, event.type, target(rules[0]), why);
-  }
-  const to = target(rule);
-  if (state.suspendedSince && BLOCKED_WHILE_SUSPENDED.has(event.type)) {
-    throw refuse(
-      state,
-      event.type,
-      to,
-      `de zaak is opgeschort sinds ${state.suspendedSince.from}; hervat haar eerst.`,
-    );
-  }
-  const refusal = rule.guard?.(state, on);
-  if (refusal !== undefined) throw refuse(state, event.type, to, refusal);
+  const step = checkStep(state, event.type, on);
+  if ('refusal' in step) throw refuse(state, event.type, step.to, step.refusal);
+  const { to } = step;
 
   const recorded: RecordedTransition = {
     event: event.type,

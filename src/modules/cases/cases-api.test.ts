@@ -53,6 +53,9 @@ describe('cases: the case process through the API', () => {
     const assessment = opened.deadlines.find((d: { kind: string }) => d.kind === 'assessment');
     expect(assessment).toMatchObject({ dueDate: addDays(reportDate, 42), status: 'open' });
     expect(opened.history).toHaveLength(1);
+    // Reported 10 days ago: the assessment may start, the own plan's week has passed but a
+    // late plan is still received; applying without an assessment waits for the 6 weeks.
+    expect(opened.allowedEvents).toEqual(['start_assessment', 'withdraw', 'suspend', 'receive_own_plan']);
   });
 
   it('shows the case in the team’s worklist, most urgent first, and not in another team’s', async () => {

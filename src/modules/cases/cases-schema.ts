@@ -94,6 +94,8 @@ export const caseDetail = caseSummary.extend({
   residentBsn: z.string(),
   deadlines: z.array(deadline),
   history: z.array(transitionView),
+  /** The steps the law allows today; a screen offers only these. */
+  allowedEvents: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

@@ -473,8 +473,9 @@ export const en: Catalogue = {
   'case.historyActor': 'By',
   'case.historyReason': 'Reason',
   'case.actions': 'Record a step',
+  'case.suspendedOnlyResume': 'The case is suspended: resume it to continue.',
   'case.actionsIntro':
-    'Record what happened in this case. If the law does not allow a step now, you will read why here.',
+    'Record what happened in this case. You only see the steps the law allows today; if a step is refused anyway, you will read why here.',
   'case.closed': 'This case is closed (status: {status}). No more steps can be recorded.',
   'case.stepRecorded': 'Recorded: {step}. The status is now “{status}”.',
   'case.busy': 'Recording…',

@@ -491,8 +491,9 @@ export const nl = {
   'case.historyActor': 'Door',
   'case.historyReason': 'Reden',
   'case.actions': 'Stap vastleggen',
+  'case.suspendedOnlyResume': 'De casus is opgeschort: hervat haar om verder te gaan.',
   'case.actionsIntro':
-    'Leg vast wat er in deze casus is gebeurd. Staat de wet een stap nu niet toe, dan leest u hier waarom.',
+    'Leg vast wat er in deze casus is gebeurd. U ziet alleen de stappen die de wet vandaag toestaat; wordt een stap toch geweigerd, dan leest u hier waarom.',
   'case.closed':
     'Deze casus is afgesloten (status: {status}). Er kunnen geen stappen meer worden vastgelegd.',
   'case.stepRecorded': 'Vastgelegd: {step}. De status is nu “{status}”.',

@@ -1,7 +1,8 @@
 /**
- * The steps a case worker records on a case. The buttons follow the law (Jeugdwet has no
- * application step, only Participatiewet has an advance, Participatiewet has no assessment);
- * whether a step is allowed *now* is the server's call, and its refusal (409
+ * The steps a case worker records on a case. Only the steps the law allows today are offered
+ * (the server lists them in `allowedEvents`: Jeugdwet has no application step, only
+ * Participatiewet has an advance, nothing but resuming while suspended, an own plan only in the
+ * first 7 days...). The server still judges each step, and its refusal (409
  * INVALID_TRANSITION, in Dutch, with the legal reason) is shown as it is. Suspending, extending
  * and withdrawing ask for a reason (and days) in a small inline form first.
  */
@@ -134,10 +135,11 @@ export function CaseActions({
     openerRef.current?.focus();
   };
 
+  const allowed = new Set(supportCase.allowedEvents);
   const steps: DirectStep[] = [
     ...LAW_STEPS[supportCase.law],
     ...(supportCase.urgent ? (['provide_temporary_provision'] as const) : []),
-  ];
+  ].filter((step) => allowed.has(step));
   const formButton = (step: FormStep) => (
     <Button
       key={step}
@@ -176,8 +178,8 @@ export function CaseActions({
             {t(ACTION_TEXT[step])}
           </Button>
         ))}
-        {formButton('extend')}
-        {supportCase.suspended ? (
+        {allowed.has('extend') ? formButton('extend') : null}
+        {allowed.has('resume') ? (
           <Button
             appearance="secondary-action-button"
             busy={busy === 'resume'}
@@ -188,11 +190,14 @@ export function CaseActions({
           >
             {t(ACTION_TEXT.resume)}
           </Button>
-        ) : (
+        ) : allowed.has('suspend') ? (
           formButton('suspend')
-        )}
-        {formButton('withdraw')}
+        ) : null}
+        {allowed.has('withdraw') ? formButton('withdraw') : null}
       </ButtonGroup>
+      {supportCase.suspended ? (
+        <Paragraph className="rk-muted">{t('case.suspendedOnlyResume')}</Paragraph>
+      ) : null}
       {openForm ? (
         <StepForm
           key={openForm}
