@@ -354,8 +354,8 @@ function expectValidContracts(m: DemoMunicipality): void {
     const label = contract.reference;
     expect(providerKeys.has(contract.providerKey), label).toBe(true);
     expect(contract.reference).toMatch(/^INK-\d{4}-\d{3}$/);
-    expect(contract.startDate, label).toBe('2024-01-01');
-    expect(['2026-12-31', '2027-12-31'], label).toContain(contract.endDate);
+    expect(contract.startDate, label).toBe('2023-01-01');
+    expect(['2027-12-31', '2028-12-31'], label).toContain(contract.endDate);
     expect(contract.endDate > contract.startDate, label).toBe(true);
     expect(contract.lines.length, label).toBeGreaterThan(0);
     const lineProvisions = contract.lines.map((line) => {
@@ -524,6 +524,15 @@ describe('generateDemoMunicipality', () => {
     expect(JSON.stringify(generateDemoMunicipality(42))).toBe(JSON.stringify(generateDemoMunicipality(42)));
     expect(JSON.stringify(generateDemoMunicipality(42))).not.toBe(JSON.stringify(demo));
     expect(JSON.stringify(generateDemoMunicipality(20260102))).not.toBe(JSON.stringify(demo));
+  });
+
+  it('lays the contracts around the reference year, so a demo started later can still allocate', () => {
+    const later = generateDemoMunicipality(20260101, 2030);
+    expect(new Set(later.contracts.map((c) => c.startDate))).toEqual(new Set(['2027-01-01']));
+    expect(later.contracts.every((c) => c.endDate >= '2031-12-31')).toBe(true);
+    expect(later.contracts[0]?.reference).toMatch(/^INK-2027-/);
+    expect(later.residents).toEqual(demo.residents);
+    expect(() => generateDemoMunicipality(1, 1999)).toThrow(RangeError);
   });
 
   it('uses neither Math.random nor the clock', () => {

@@ -531,8 +531,15 @@ const PROVIDER_TEMPLATES: readonly (readonly [string, readonly string[]])[] = [
   ['Schuldhulp Op Orde', ['debt']],
 ];
 
-const CONTRACT_START = '2024-01-01';
-const CONTRACT_ENDS = ['2026-12-31', '2027-12-31'] as const;
+/**
+ * The demo's contracts run from three years before the reference year (so the case history has
+ * contracts to allocate under) to one or two years after it (so a demo started next month can
+ * still allocate). The seed starts with the current year; tests pin one.
+ */
+export const DEFAULT_REFERENCE_YEAR = 2026;
+function contractPeriod(year: number): { start: string; ends: readonly [string, string] } {
+  return { start: `${year - 3}-01-01`, ends: [`${year + 1}-12-31`, `${year + 2}-12-31`] };
+}
 
 function generateProviders(seed: number): DemoMunicipality['providers'] {
   const rng = createRng(seed, 'providers');
@@ -567,8 +574,10 @@ function catalogueEntry(code: string): CatalogueEntry {
 function generateContracts(
   seed: number,
   providers: DemoMunicipality['providers'],
+  referenceYear: number,
 ): DemoMunicipality['contracts'] {
   const rng = createRng(seed, 'contracts');
+  const period = contractPeriod(referenceYear);
   // One provider per lot contracts every provision of it, so each tailored provision is bought.
   const anchors = new Map<string, number>();
   for (const lot of LOTS) {
@@ -590,8 +599,8 @@ function generateContracts(
       let codes = isAnchor ? [...lot.provisionCodes] : lot.provisionCodes.filter(() => rng.chance(0.75));
       if (codes.length === 0) codes = [rng.pick(lot.provisionCodes)];
       const financingVariant = rng.pick(lot.variants);
-      const endDate = rng.chance(0.6) ? CONTRACT_ENDS[0] : CONTRACT_ENDS[1];
-      const years = Number(endDate.slice(0, 4)) - Number(CONTRACT_START.slice(0, 4)) + 1;
+      const endDate = rng.chance(0.6) ? period.ends[0] : period.ends[1];
+      const years = Number(endDate.slice(0, 4)) - Number(period.start.slice(0, 4)) + 1;
       const bidders = PROVIDER_TEMPLATES.filter(([, lots]) => lots.includes(key)).length;
       const ceilingEuro = (rng.int(lot.annualBudgetEuro[0], lot.annualBudgetEuro[1]) * years) / bidders;
       // A task contract is a lump sum, so it needs a ceiling; for the others it is optional.
@@ -600,9 +609,9 @@ function generateContracts(
       contracts.push({
         key: `contract-${String(contracts.length + 1).padStart(3, '0')}`,
         providerKey: provider.key,
-        reference: `INK-2024-${String(referenceNumber).padStart(3, '0')}`,
+        reference: `INK-${period.start.slice(0, 4)}-${String(referenceNumber).padStart(3, '0')}`,
         financingVariant,
-        startDate: CONTRACT_START,
+        startDate: period.start,
         endDate,
         budgetCeilingCents,
         lines: codes.map((code) => ({
@@ -702,9 +711,18 @@ function generateResidents(
 
 // ---------------------------------------------------------------------------------------------
 
-/** The demo municipality for a seed; the same seed always gives the same (byte-identical) data. */
-export function generateDemoMunicipality(seed: number = DEFAULT_DEMO_SEED): DemoMunicipality {
+/**
+ * The demo municipality for a seed and reference year; the same seed and year always give the
+ * same (byte-identical) data.
+ */
+export function generateDemoMunicipality(
+  seed: number = DEFAULT_DEMO_SEED,
+  referenceYear: number = DEFAULT_REFERENCE_YEAR,
+): DemoMunicipality {
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(referenceYear) || referenceYear < 2015 || referenceYear > 2100) {
+    throw new RangeError(`referenceYear must be a year from 2015, got ${referenceYear}`);
+  }
   const { districts, neighbourhoods } = generateGeography(seed);
   const providers = generateProviders(seed);
   return {
@@ -720,7 +738,7 @@ export function generateDemoMunicipality(seed: number = DEFAULT_DEMO_SEED): Demo
       key: provisionKey(entry.code),
       ...entry,
     })),
-    contracts: generateContracts(seed, providers),
+    contracts: generateContracts(seed, providers, referenceYear),
     residents: generateResidents(seed, neighbourhoods),
   };
 }

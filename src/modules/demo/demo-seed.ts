@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, enterTenant } from '../../db/connection.js';
 import { DomainError } from '../../server/errors.js';
 import { SYSTEM_ACTOR, systemTrace, type TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
 import type { Role } from '../../shared/roles.js';
 import { createAccountAsSystem } from '../accounts/accounts-service.js';
 import { createTeam, setTeamMembers } from '../cases/teams-service.js';
@@ -70,9 +71,15 @@ export async function seedDemo(
     seed?: number;
     onProgress?: (step: string) => void;
     historyCases?: number;
+    /** The demo's "today": contracts and three years of history are laid out around it. */
+    now?: Date;
   } = {},
 ): Promise<SeedResult> {
-  const demo = generateDemoMunicipality(options.seed ?? DEFAULT_DEMO_SEED);
+  const now = options.now ?? new Date();
+  const demo = generateDemoMunicipality(
+    options.seed ?? DEFAULT_DEMO_SEED,
+    Number(todayInNetherlands(now).slice(0, 4)),
+  );
   const code = demo.municipality.code;
   const progress = options.onProgress ?? (() => {});
   const existing = await findMunicipality(database.db, code);
@@ -102,7 +109,7 @@ export async function seedDemo(
       actor: SYSTEM_ACTOR,
       trace: systemTrace('demo-seed'),
     };
-    return fill(ctx, demo, progress, { historyCases: options.historyCases ?? DEMO_HISTORY_CASES });
+    return fill(ctx, demo, progress, { historyCases: options.historyCases ?? DEMO_HISTORY_CASES, now });
   });
   return { seeded: true, municipalityCode: code, counts };
 }
@@ -111,8 +118,9 @@ async function fill(
   ctx: TenantContext,
   demo: DemoMunicipality,
   progress: (step: string) => void,
-  options: { historyCases: number },
+  options: { historyCases: number; now: Date },
 ): Promise<Record<string, number>> {
+  const today = todayInNetherlands(options.now);
   progress(`${demo.districts.length} wijken en ${demo.neighbourhoods.length} buurten`);
   for (const district of demo.districts) await createDistrict(ctx, district);
   for (const neighbourhood of demo.neighbourhoods) await createNeighbourhood(ctx, neighbourhood);
@@ -176,7 +184,7 @@ async function fill(
   const caseWorker = idOf(accountIds, 'consulent');
   const busyTeamIds = teamIds.slice(0, 2);
   for (const teamId of busyTeamIds) await setTeamMembers(ctx, teamId, [caseWorker]);
-  const cases = await seedDemoCases(ctx, { residentIds, teamIds, busyTeamIds });
+  const cases = await seedDemoCases(ctx, { residentIds, teamIds, busyTeamIds, now: options.now });
 
   progress('casusgeschiedenis sinds februari 2024 (onderzoek, besluit, toewijzing, evaluatie)');
   const history = await seedDemoHistory(ctx, {
@@ -191,9 +199,10 @@ async function fill(
         : [],
     ),
     contracts,
-    from: '2024-02-01',
+    // Three years of history: from the first of this month, three years ago.
+    from: `${Number(today.slice(0, 4)) - 3}-${today.slice(5, 7)}-01`,
     count: options.historyCases,
-    now: new Date(),
+    now: options.now,
   });
   return {
     districts: demo.districts.length,
