@@ -67,10 +67,17 @@ describe('disclosePercentage', () => {
     expect(disclosePercentage(0, 0)).toEqual({ value: null, suppressed: true });
   });
 
+  it('suppresses when the rest of the whole is secret, which the share would reveal', () => {
+    // 10 of 10 compensated would tell that none was partly or not compensated.
+    expect(disclosePercentage(10, 10)).toEqual({ value: null, suppressed: true });
+    expect(disclosePercentage(12, 19)).toEqual({ value: null, suppressed: true });
+    expect(disclosePercentage(12, 20)).toEqual({ value: 60, suppressed: false });
+  });
+
   it('computes from the unrounded counts, not the rounded ones', () => {
-    // Rounded counts would give 10 / 10 = 100%.
-    expect(disclosePercentage(8, 12)).toEqual({ value: 67, suppressed: false });
-    expect(disclosePercentage(12, 13)).toEqual({ value: 92, suppressed: false });
+    // Rounded counts would give 10 / 20 = 50% and 10 / 25 = 40%.
+    expect(disclosePercentage(8, 20)).toEqual({ value: 40, suppressed: false });
+    expect(disclosePercentage(12, 25)).toEqual({ value: 48, suppressed: false });
   });
 
   it('rounds half up to whole percent', () => {
@@ -82,7 +89,7 @@ describe('disclosePercentage', () => {
   });
 
   it('stays exact for very large counts', () => {
-    expect(disclosePercentage(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)).toEqual({
+    expect(disclosePercentage(Number.MAX_SAFE_INTEGER - 8, Number.MAX_SAFE_INTEGER)).toEqual({
       value: 100,
       suppressed: false,
     });
@@ -93,12 +100,12 @@ describe('disclosePercentage', () => {
     expect(() => disclosePercentage(8, 10.5)).toThrow(RangeError);
   });
 
-  it('is shown exactly when both counts may be shown, and then within half a percent', () => {
+  it('is shown exactly when both counts and their difference may be shown, and then within half a percent', () => {
     fc.assert(
       fc.property(fc.nat({ max: 100_000 }), fc.nat({ max: 100_000 }), (a, b) => {
         const [numerator, denominator] = a <= b ? [a, b] : [b, a];
         const result = disclosePercentage(numerator, denominator);
-        expect(result.suppressed).toBe(numerator <= 7 || denominator <= 7);
+        expect(result.suppressed).toBe(numerator <= 7 || denominator <= 7 || denominator - numerator <= 7);
         if (result.value !== null) {
           expect(Number.isInteger(result.value)).toBe(true);
           expect(Math.abs(result.value - (100 * numerator) / denominator)).toBeLessThanOrEqual(0.5);

@@ -1,7 +1,8 @@
 /**
  * The one disclosure rule for care statistics shown to roles without case access (dashboards,
  * reports, exports): small counts are secret, other counts are rounded to fives, and a percentage
- * is only shown when both of its counts may be shown.
+ * is only shown when both of its counts — and the rest of the whole, which it reveals just as
+ * well — may be shown.
  *
  * Source: CBS statistical disclosure control ("Statistische beveiliging") as applied in the
  * Wmo-monitor and Jeugdmonitor, which publish counts below a threshold as secret and round the
@@ -12,6 +13,9 @@
  *   rounding error twice and make 8 of 12 read as 100%.
  * - Rounding uses integer arithmetic (round half up), so 12.5% is 13% on every platform and no
  *   floating-point residue decides a boundary case.
+ * - A share also tells the part that is not in it: 10 of 10 compensated says that none was partly
+ *   or not compensated, however secret those counts are shown. So a percentage whose complement
+ *   (denominator − numerator) is secret is suppressed as well.
  * - Negative or fractional counts are a programming error upstream, not user input: they throw
  *   `RangeError` instead of a Dutch validation error.
  */
@@ -60,6 +64,7 @@ export function disclosePercentage(numerator: number, denominator: number): Disc
   assertCount(denominator, 'denominator');
   // A secret denominator includes 0, so there is never a division by zero below.
   if (isSecretCount(numerator) || isSecretCount(denominator)) return { ...SUPPRESSED };
+  if (numerator <= denominator && isSecretCount(denominator - numerator)) return { ...SUPPRESSED };
   // floor((200·a + b) / (2·b)) is round-half-up of 100·a/b without floating-point error;
   // BigInt keeps it exact for counts whose product exceeds 2^53.
   const value = (BigInt(numerator) * 200n + BigInt(denominator)) / (BigInt(denominator) * 2n);

@@ -122,23 +122,35 @@ describe('demo municipality seed', { timeout: 240_000 }, () => {
 
   it('shows the planted non-compensating provision in the client monitor, even through disclosure', async () => {
     const app = await buildApp({ database, webRoot: null, logLevel: 'silent' });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username: 'bestuurder', password: DEMO_PASSWORD },
-    });
-    const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
-    const monitor = (
-      await app.inject({ method: 'GET', url: '/api/v1/monitor/clients', headers: { cookie } })
-    ).json();
-    expect(monitor.disclosureApplied).toBe(true);
-    const rates = (monitor.byProvision as { label: string; compensationRate: { value: number | null } }[])
-      .filter((r) => r.compensationRate.value !== null)
-      .map((r) => ({ label: r.label, rate: r.compensationRate.value ?? 0 }))
-      .sort((a, b) => a.rate - b.rate);
-    // The monitor is not told which one: the lowest rate is the planted day care, far below the rest.
+    type Row = { label: string; compensationRate: { value: number | null; suppressed: boolean } };
+    const monitorAs = async (username: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+      return (
+        await app.inject({ method: 'GET', url: '/api/v1/monitor/clients', headers: { cookie } })
+      ).json();
+    };
+    // The monitor is not told which one: with exact figures the lowest rate is the planted day
+    // care, far below the rest.
+    const exact = await monitorAs('consulent');
+    expect(exact.disclosureApplied).toBe(false);
+    const rates = (exact.byProvision as Row[]).map((r) => ({
+      label: r.label,
+      rate: r.compensationRate.value ?? 0,
+    }));
     expect(rates[0]?.label).toBe('Dagbesteding');
     expect((rates[1]?.rate ?? 0) - (rates[0]?.rate ?? 0)).toBeGreaterThanOrEqual(20);
+    // Through disclosure the board still sees it on top, marked by a shown (not secret) low rate.
+    const board = await monitorAs('bestuurder');
+    expect(board.disclosureApplied).toBe(true);
+    const top = (board.byProvision as Row[])[0];
+    expect(top?.label).toBe('Dagbesteding');
+    expect(top?.compensationRate.suppressed).toBe(false);
+    expect(top?.compensationRate.value).toBeLessThan(35);
     await app.close();
   });
 

@@ -20,12 +20,12 @@ function tally(key: string, compensated: number, partly: number, not: number): O
   return { key, evaluated: compensated + partly + not, compensated, partly, not };
 }
 
-// 20 household-help cases, 16 compensated; 12 day-care cases, 3 compensated (the planted one).
+// 24 household-help cases, 16 compensated; 12 day-care cases, 3 compensated (the planted one).
 const tallies: OutcomeTallies = {
-  byProvision: [tally('hh', 16, 0, 4), tally('db', 3, 0, 9)],
+  byProvision: [tally('hh', 16, 0, 8), tally('db', 3, 0, 9)],
   byProvider: [tally('p1', 19, 0, 13)],
   byLaw: [tally('wmo', 19, 0, 13)],
-  byNeighbourhood: [tally('BU00010001', 10, 0, 2), tally('BU00010002', 5, 0, 5), tally('', 4, 0, 6)],
+  byNeighbourhood: [tally('BU00010001', 10, 0, 2), tally('BU00010002', 5, 0, 6), tally('', 4, 0, 6)],
   byQuarter: [tally('2026-K3', 12, 0, 3), tally('2026-K2', 7, 0, 10)],
   leadTimes: [{ law: 'wmo', decided: 32, late: 9, medianDays: 41.5 }],
   zrmChange: [
@@ -39,7 +39,7 @@ describe('client monitor', () => {
     const monitor = buildClientMonitor(tallies, labels, false);
     expect(monitor.byProvision.map((r) => [r.label, r.compensationRate.value])).toEqual([
       ['Dagbesteding', 25],
-      ['Hulp bij het huishouden', 80],
+      ['Hulp bij het huishouden', 67],
     ]);
     expect(monitor.byLaw[0]).toMatchObject({
       key: 'wmo',
@@ -73,10 +73,10 @@ describe('client monitor', () => {
       expect.objectContaining({
         key: 'WK000100',
         label: 'Centrum',
-        // 12 + 10 = 22 evaluated, 15 compensated: each neighbourhood alone would differ.
-        evaluated: { value: 20, suppressed: false },
+        // 12 + 11 = 23 evaluated, 15 compensated: each neighbourhood alone would differ.
+        evaluated: { value: 25, suppressed: false },
         compensated: { value: 15, suppressed: false },
-        compensationRate: { value: 68, suppressed: false },
+        compensationRate: { value: 65, suppressed: false },
       }),
       // A suppressed rate sorts last.
       expect.objectContaining({
@@ -98,9 +98,9 @@ describe('client monitor', () => {
     });
     const household = monitor.byProvision.find((r) => r.label === 'Hulp bij het huishouden');
     expect(household).toMatchObject({
-      evaluated: { value: 20 },
+      evaluated: { value: 25 },
       compensated: { value: 15 },
-      compensationRate: { value: 80 },
+      compensationRate: { value: 67 },
     });
     expect(monitor.disclosureApplied).toBe(true);
   });
