@@ -16,6 +16,7 @@ describe('configuration from the environment', () => {
       REGIEKAMER_DATA_DIR: '/var/lib/regiekamer',
       DATABASE_URL: 'postgres://app@db:5432/regiekamer',
       REGIEKAMER_SESSION_HOURS: '4',
+      REGIEKAMER_SESSION_IDLE_MINUTES: '15',
       REGIEKAMER_TRUST_PROXY: 'true',
       LOG_LEVEL: 'warn',
     });
@@ -25,6 +26,7 @@ describe('configuration from the environment', () => {
       dataDir: '/var/lib/regiekamer',
       databaseUrl: 'postgres://app@db:5432/regiekamer',
       sessionHours: 4,
+      sessionIdleMinutes: 15,
       trustProxy: true,
       logLevel: 'warn',
     });
@@ -40,6 +42,8 @@ describe('configuration from the environment', () => {
     [{ PORT: '30.5' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ REGIEKAMER_SESSION_HOURS: '100' }, 'REGIEKAMER_SESSION_HOURS'],
+    [{ REGIEKAMER_SESSION_IDLE_MINUTES: '2' }, 'REGIEKAMER_SESSION_IDLE_MINUTES'],
+    [{ REGIEKAMER_SESSION_IDLE_MINUTES: '7.5' }, 'REGIEKAMER_SESSION_IDLE_MINUTES'],
     [{ REGIEKAMER_TRUST_PROXY: 'misschien' }, 'REGIEKAMER_TRUST_PROXY'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
   ])('stops with a message naming the variable for %o', (env, name) => {

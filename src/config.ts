@@ -29,6 +29,12 @@ const configSchema = z.object({
     .min(0.25, 'minimaal 0.25 uur')
     .max(24, 'maximaal 24 uur')
     .default(8),
+  REGIEKAMER_SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'moet een getal zijn' })
+    .int('moet een geheel aantal minuten zijn')
+    .min(5, 'minimaal 5 minuten')
+    .max(480, 'maximaal 480 minuten')
+    .default(30),
   REGIEKAMER_TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -39,6 +45,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionHours: number;
+  /** A session unused for this long ends, whatever its remaining lifetime. */
+  sessionIdleMinutes: number;
   trustProxy: boolean;
   logLevel: string;
 }
@@ -60,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(c.REGIEKAMER_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     sessionHours: c.REGIEKAMER_SESSION_HOURS,
+    sessionIdleMinutes: c.REGIEKAMER_SESSION_IDLE_MINUTES,
     trustProxy: c.REGIEKAMER_TRUST_PROXY,
     logLevel: c.LOG_LEVEL,
   };

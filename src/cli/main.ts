@@ -35,7 +35,7 @@ Opdrachten:
 
 Omgevingsvariabelen: PORT (3000), HOST (localhost), REGIEKAMER_DATA_DIR (./data),
 DATABASE_URL (PostgreSQL-server in plaats van ingebouwde PGlite), REGIEKAMER_SESSION_HOURS (8),
-REGIEKAMER_TRUST_PROXY (false), LOG_LEVEL (info).
+REGIEKAMER_SESSION_IDLE_MINUTES (30), REGIEKAMER_TRUST_PROXY (false), LOG_LEVEL (info).
 `;
 
 class UsageError extends Error {}
@@ -87,6 +87,7 @@ async function start(demo: boolean): Promise<void> {
   const app = await buildApp({
     database,
     sessionHours: config.sessionHours,
+    sessionIdleMinutes: config.sessionIdleMinutes,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
   });

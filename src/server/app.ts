@@ -44,6 +44,8 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.
 export interface AppOptions {
   database: Database;
   sessionHours?: number;
+  /** Minutes without a request after which a session ends (default 30). */
+  sessionIdleMinutes?: number;
   trustProxy?: boolean;
   logLevel?: string;
   /** Folder with the built front end; null serves the API only. */
@@ -126,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
     request.trace = traceFor(String(request.id), headerValue(request.headers.traceparent));
     // Only the API uses sessions; static files and the health check skip the lookup.
     const token = request.url.startsWith('/api/') ? request.cookies[SESSION_COOKIE] : undefined;
-    request.session = token ? await findSession(database, token) : null;
+    request.session = token ? await findSession(database, token, options.sessionIdleMinutes ?? 30) : null;
     if (request.is404) return;
     const rule = request.routeOptions.config.access;
     if (!rule)

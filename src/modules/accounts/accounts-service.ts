@@ -298,7 +298,18 @@ export async function login(
   };
 }
 
-export async function findSession(database: Database, token: string): Promise<SessionInfo | null> {
+/** How stale `last_seen_at` may be before a request writes it again: one write a minute at most. */
+const LAST_SEEN_RESOLUTION_SECONDS = 60;
+
+/**
+ * The live session for a token: not expired, used within the last `idleMinutes` (BIO: a
+ * workstation left alone must not stay signed in), and of an active account. Marks it as used.
+ */
+export async function findSession(
+  database: Database,
+  token: string,
+  idleMinutes: number,
+): Promise<SessionInfo | null> {
   const tokenHash = hashToken(token);
   const [row] = await database.db
     .select({
@@ -310,6 +321,7 @@ export async function findSession(database: Database, token: string): Promise<Se
       municipalityName: municipality.name,
       providerId: account.providerId,
       csrfToken: session.csrfToken,
+      stale: sql<boolean>`${session.lastSeenAt} < now() - make_interval(secs => ${LAST_SEEN_RESOLUTION_SECONDS})`,
     })
     .from(session)
     .innerJoin(
@@ -318,10 +330,19 @@ export async function findSession(database: Database, token: string): Promise<Se
     )
     .innerJoin(municipality, eq(municipality.code, session.municipalityCode))
     .where(
-      and(eq(session.tokenHash, tokenHash), gt(session.expiresAt, sql`now()`), eq(account.active, true)),
+      and(
+        eq(session.tokenHash, tokenHash),
+        gt(session.expiresAt, sql`now()`),
+        gt(session.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
+        eq(account.active, true),
+      ),
     );
   if (!row) return null;
-  return { ...row, role: toRole(row.role), tokenHash };
+  const { stale, ...found } = row;
+  if (stale) {
+    await database.db.update(session).set({ lastSeenAt: sql`now()` }).where(eq(session.tokenHash, tokenHash));
+  }
+  return { ...found, role: toRole(found.role), tokenHash };
 }
 
 export async function logout(database: Database, tokenHash: string): Promise<void> {

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/connection.js';
 import {
   countRows,
   createHarness,
@@ -6,6 +8,7 @@ import {
   TEST_PASSWORD,
   username,
 } from '../../test-support/app-harness.js';
+import { hashToken } from './accounts-service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { passwordProblem } from './passwords.js';
 
@@ -135,6 +138,42 @@ describe('accounts and sessions', () => {
     expect(out.statusCode).toBe(204);
     const after = await h.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('ends a session left unused for longer than the idle limit, and keeps a used one alive', async () => {
+    // An account and address of their own: other tests here lock accounts and throttle 10.0.0.1.
+    const response = await login(username('privacy_officer', '0001'), TEST_PASSWORD, '10.0.0.9');
+    const token = response.cookies.find((c) => c.name === 'rk_session')?.value ?? '';
+    const cookie = `rk_session=${token}`;
+    const lastSeen = async () =>
+      (
+        await queryRows<{ at: string }>(
+          h.database.db,
+          sql`select last_seen_at::text as at from session where token_hash = ${hashToken(token)}`,
+        )
+      )[0]?.at;
+    const idleFor = (minutes: number) =>
+      h.database.db.execute(
+        sql`update session set last_seen_at = now() - make_interval(mins => ${minutes})
+            where token_hash = ${hashToken(token)}`,
+      );
+    const sessionCheck = () =>
+      h.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie } });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await sessionCheck()).statusCode).toBe(200);
+    // 29 minutes idle: still signed in, and the request counts as use.
+    await idleFor(29);
+    const before = await lastSeen();
+    expect((await sessionCheck()).statusCode).toBe(200);
+    const after = await lastSeen();
+    expect(after && before && after > before).toBe(true);
+    // Within the minute the mark is not rewritten on every request.
+    expect((await sessionCheck()).statusCode).toBe(200);
+    expect(await lastSeen()).toBe(after);
+
+    await idleFor(31);
+    expect((await sessionCheck()).statusCode).toBe(401);
   });
 
   it('changes a password after checking the current one and the policy', async () => {
