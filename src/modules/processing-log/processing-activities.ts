@@ -20,6 +20,14 @@ const RESIDENT_REGISTRATION = {
   retentionPeriod: 'P15Y',
 } as const;
 
+const SUPERVISION = {
+  purpose:
+    'Toezicht op de verwerking van persoonsgegevens door de functionaris gegevensbescherming, en inzage door betrokkenen',
+  legalBasis: 'AVG art. 5 lid 2, art. 15 en art. 39; Wmo 2015 art. 5.1.1',
+  confidentiality: 'confidential',
+  retentionPeriod: 'P15Y',
+} as const;
+
 const CASE_HANDLING = {
   purpose:
     'Onderzoeken van een hulpvraag en besluiten over ondersteuning, jeugdhulp of bijstand (toegang en maatwerk)',
@@ -41,6 +49,8 @@ export const PROCESSING_ACTIVITIES = {
   'evaluation.record': { name: 'Evaluatie vastleggen', ...CASE_HANDLING },
   'evaluation.view': { name: 'Evaluaties inzien', ...CASE_HANDLING },
   'evaluation.due': { name: 'Te evalueren casussen inzien', ...CASE_HANDLING },
+  'processing-log.view': { name: 'Verwerkingenlog inzien', ...SUPERVISION },
+  'processing-log.export': { name: 'Verwerkingenlog exporteren', ...SUPERVISION },
   'resident.search': { name: 'Inwoners zoeken', ...RESIDENT_REGISTRATION },
   'resident.view': { name: 'Inwoner inzien', ...RESIDENT_REGISTRATION },
   'resident.register': { name: 'Inwoner registreren', ...RESIDENT_REGISTRATION },

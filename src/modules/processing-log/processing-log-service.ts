@@ -121,6 +121,8 @@ export async function queryProcessingLog(
     .limit(filter.limit)
     .offset(filter.offset);
   const [counted] = await ctx.tx.select({ total: count() }).from(processingLog).where(where);
+  // Reading the log is itself processing of the persons in it: who looked at whose traces.
+  await recordProcessing(ctx, 'processing-log.view', 'read', subjectsOf(rows));
   return {
     items: rows.map(toEntry),
     total: counted?.total ?? 0,
@@ -147,7 +149,21 @@ export async function exportPage(
     .where(where)
     .orderBy(desc(processingLog.id))
     .limit(limit);
+  // The entries written here get higher ids than every page still to come, so an export never
+  // contains the log of its own reading.
+  await recordProcessing(ctx, 'processing-log.export', 'read', subjectsOf(rows));
   return rows.map(toEntry);
+}
+
+/** Each person of the entries once, with the BSN the entries carry. */
+function subjectsOf(rows: readonly (typeof processingLog.$inferSelect)[]): ProcessingSubject[] {
+  const subjects = new Map<string, ProcessingSubject>();
+  for (const row of rows) {
+    if (!row.residentId || subjects.has(row.residentId)) continue;
+    const bsn = row.objects.find((o) => o.identifierType === 'BSN')?.identifier;
+    subjects.set(row.residentId, { residentId: row.residentId, bsn });
+  }
+  return [...subjects.values()];
 }
 
 function toEntry({
