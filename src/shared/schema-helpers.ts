@@ -22,6 +22,12 @@ export const paging = {
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 };
 
+/** Paging for lists of personal data: a page is what one screen shows, and what is logged. */
+export const personalDataPaging = {
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+};
+
 /** Free-text search: length-limited; the SQL treats it as a literal pattern (see likePattern). */
 export const searchText = z
   .string()

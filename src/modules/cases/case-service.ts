@@ -3,7 +3,7 @@
  * its legal clocks. Case workers see the cases of their own teams; every read and step is
  * written to the processing log in the same transaction.
  */
-import { and, asc, desc, eq, inArray, like, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, notInArray, sql } from 'drizzle-orm';
 import { notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
@@ -207,33 +207,35 @@ export async function recordCaseEvent(
   return view;
 }
 
-/** Open cases of the case worker's teams, the most urgent deadline first. */
+/**
+ * Open cases of the case worker's teams, the most urgent deadline first, one page at a time:
+ * only the residents of the page are read and logged.
+ */
 export async function caseWorklist(
   ctx: TenantContext,
-  query: { teamId?: string | undefined; attention?: boolean },
+  query: { teamId?: string | undefined; attention?: boolean; limit: number; offset: number },
   now = new Date(),
-): Promise<CaseSummary[]> {
+): Promise<{ items: CaseSummary[]; total: number }> {
   const teams = await myTeams(ctx);
   if (query.teamId && !teams.includes(query.teamId)) {
     throw validationFailed('teamId', 'U ziet alleen de werkvoorraad van uw eigen teams.');
   }
   const today = todayInNetherlands(now);
   const selected = query.teamId ? [query.teamId] : teams;
-  if (selected.length === 0) return [];
+  if (selected.length === 0) return { items: [], total: 0 };
+  const where = and(
+    inArray(supportCase.teamId, selected),
+    notInArray(supportCase.status, [...TERMINAL_STATUSES]),
+    query.attention ? sql`${supportCase.nextDueDate} <= ${addDays(today, DEFAULT_DUE_SOON_DAYS)}` : undefined,
+  );
   const rows = await ctx.tx
     .select()
     .from(supportCase)
-    .where(
-      and(
-        inArray(supportCase.teamId, selected),
-        notInArray(supportCase.status, [...TERMINAL_STATUSES]),
-        query.attention
-          ? sql`${supportCase.nextDueDate} <= ${addDays(today, DEFAULT_DUE_SOON_DAYS)}`
-          : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(sql`${supportCase.nextDueDate} asc nulls last`, asc(supportCase.reference))
-    .limit(CASE_LIST_LIMIT);
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(supportCase).where(where);
   const items = await summaries(ctx, rows, today);
   await recordProcessing(
     ctx,
@@ -241,7 +243,7 @@ export async function caseWorklist(
     'read',
     items.map((c) => ({ residentId: c.residentId, bsn: c.bsn })),
   );
-  return items.map(({ bsn: _bsn, ...summary }) => summary);
+  return { items: items.map(({ bsn: _bsn, ...summary }) => summary), total: counted?.total ?? 0 };
 }
 
 export type OutcomeCaseSummary = CaseSummary & {

@@ -72,6 +72,36 @@ describe('cases: the case process through the API', () => {
     ).toBe(404);
   });
 
+  it('pages the worklist, logging only the residents of the page, and refuses bad paging', async () => {
+    for (const [i, bsn] of ['999990135', '999990147'].entries()) {
+      const other = await worker.request('POST', '/api/v1/residents', {
+        bsn,
+        name: `Pagina Bewoner ${i}`,
+        dateOfBirth: '1950-01-01',
+        neighbourhoodCode: null,
+      });
+      const opened = await worker.request('POST', '/api/v1/cases', {
+        residentId: other.json().id,
+        law: 'wmo',
+        reportDate: addDays(today, -i),
+        request: 'Hulp bij het huishouden.',
+      });
+      expect(opened.statusCode).toBe(201);
+    }
+    const all = (await worker.request('GET', '/api/v1/worklist')).json();
+    expect(all.total).toBe(3);
+    const logBefore = await countRows(h.database, 'processing_log');
+    const second = (await worker.request('GET', '/api/v1/worklist?limit=1&offset=1')).json();
+    expect(second).toMatchObject({ total: 3, items: [{ id: all.items[1].id }] });
+    expect(await countRows(h.database, 'processing_log')).toBe(logBefore + 1);
+    for (const query of ['limit=0', 'limit=101', 'limit=tien', 'offset=-1']) {
+      const bad = await worker.request('GET', `/api/v1/worklist?${query}`);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json().field, query).toBe(query.split('=')[0]);
+    }
+    expect((await worker.request('GET', '/api/v1/evaluations/due?limit=0')).statusCode).toBe(400);
+  });
+
   it('suspends and resumes with a reason, moving the assessment deadline', async () => {
     const suspended = await worker.request('POST', `/api/v1/cases/${caseId}/events`, {
       type: 'suspend',

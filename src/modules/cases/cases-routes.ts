@@ -80,13 +80,9 @@ export function casesRoutes(app: ZodApp, database: Database): void {
       },
     },
     (request) =>
-      inTenant(database, request, async (ctx) => {
-        const items = await caseWorklist(ctx, {
-          teamId: request.query.teamId,
-          attention: request.query.attention === 'true',
-        });
-        return { items, total: items.length };
-      }),
+      inTenant(database, request, (ctx) =>
+        caseWorklist(ctx, { ...request.query, attention: request.query.attention === 'true' }),
+      ),
   );
   app.get(
     '/api/v1/cases',

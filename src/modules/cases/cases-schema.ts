@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, listOf, requiredText } from '../../shared/schema-helpers.js';
+import { isoDate, listOf, personalDataPaging, requiredText } from '../../shared/schema-helpers.js';
 
 const uuid = z.uuid({ error: 'Dit is geen geldige id.' });
 const reason = requiredText('De reden', 1000);
@@ -102,6 +102,7 @@ export type CaseDetail = z.infer<typeof caseDetail>;
 export const worklistQuery = z.strictObject({
   teamId: uuid.optional(),
   attention: z.enum(['true', 'false']).optional(),
+  ...personalDataPaging,
 });
 export const worklist = listOf(caseSummary);
 

@@ -68,10 +68,6 @@ export function evaluationRoutes(app: ZodApp, database: Database): void {
         response: { 200: dueEvaluations },
       },
     },
-    (request) =>
-      inTenant(database, request, async (ctx) => {
-        const items = await evaluationsDue(ctx, { teamId: request.query.teamId });
-        return { items, total: items.length };
-      }),
+    (request) => inTenant(database, request, (ctx) => evaluationsDue(ctx, request.query)),
   );
 }

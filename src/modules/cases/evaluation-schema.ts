@@ -1,6 +1,6 @@
 /** Zod schemas of the evaluation endpoints and the types inferred from them. */
 import { z } from 'zod';
-import { isoDate, listOf } from '../../shared/schema-helpers.js';
+import { isoDate, listOf, personalDataPaging } from '../../shared/schema-helpers.js';
 import { uuid, zrmDomain, zrmScoresInput } from './assessment-schema.js';
 
 export const GOAL_ATTAINMENTS = ['yes', 'partly', 'no'] as const;
@@ -47,7 +47,7 @@ export const evaluationView = z.object({
 export type EvaluationView = z.infer<typeof evaluationView>;
 export const evaluationList = listOf(evaluationView);
 
-export const dueQuery = z.strictObject({ teamId: uuid.optional() });
+export const dueQuery = z.strictObject({ teamId: uuid.optional(), ...personalDataPaging });
 
 export const dueEvaluation = z.object({
   caseId: z.string(),

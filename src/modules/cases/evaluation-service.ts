@@ -4,7 +4,7 @@
  * compensation rule, with its reasons. Evaluations are never rewritten. The evaluations due form
  * part of the worklist. Every read and write is written to the processing log.
  */
-import { and, asc, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
 import { DomainError, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
@@ -106,56 +106,61 @@ export async function listEvaluations(ctx: TenantContext, caseId: string): Promi
 /**
  * Decided cases of the case worker's teams whose planned evaluation lies within
  * EVALUATION_DUE_SOON_DAYS (or has passed) and that have no evaluation on or after that date,
- * the earliest planned date first.
+ * the earliest planned date first, one page at a time (only the page's residents are logged).
  */
 export async function evaluationsDue(
   ctx: TenantContext,
-  query: { teamId?: string | undefined },
+  query: { teamId?: string | undefined; limit: number; offset: number },
   now = new Date(),
-): Promise<DueEvaluation[]> {
+): Promise<{ items: DueEvaluation[]; total: number }> {
   const teams = await teamIdsOf(ctx, ctx.actor.id);
   if (query.teamId && !teams.includes(query.teamId)) {
     throw validationFailed('teamId', 'U ziet alleen de werkvoorraad van uw eigen teams.');
   }
   const selected = query.teamId ? [query.teamId] : teams;
-  if (selected.length === 0) return [];
+  if (selected.length === 0) return { items: [], total: 0 };
   const today = todayInNetherlands(now);
-  const rows = await ctx.tx
-    .select({
-      caseId: supportCase.id,
-      reference: supportCase.reference,
-      residentId: supportCase.residentId,
-      plannedEvaluationDate: caseAssessment.plannedEvaluationDate,
-    })
-    .from(supportCase)
-    .innerJoin(
-      caseAssessment,
-      and(
-        eq(caseAssessment.municipalityCode, supportCase.municipalityCode),
-        eq(caseAssessment.caseId, supportCase.id),
-      ),
-    )
-    .where(
-      and(
-        inArray(supportCase.teamId, selected),
-        eq(supportCase.status, 'decided'),
-        lte(caseAssessment.plannedEvaluationDate, addDays(today, EVALUATION_DUE_SOON_DAYS)),
-        notExists(
-          ctx.tx
-            .select({ one: sql`1` })
-            .from(caseEvaluation)
-            .where(
-              and(
-                eq(caseEvaluation.municipalityCode, supportCase.municipalityCode),
-                eq(caseEvaluation.caseId, supportCase.id),
-                gte(caseEvaluation.evaluatedOn, caseAssessment.plannedEvaluationDate),
-              ),
-            ),
+  // Built twice: once for the page, once for the count (a builder keeps its limit).
+  const due = () =>
+    ctx.tx
+      .select({
+        caseId: supportCase.id,
+        reference: supportCase.reference,
+        residentId: supportCase.residentId,
+        plannedEvaluationDate: caseAssessment.plannedEvaluationDate,
+      })
+      .from(supportCase)
+      .innerJoin(
+        caseAssessment,
+        and(
+          eq(caseAssessment.municipalityCode, supportCase.municipalityCode),
+          eq(caseAssessment.caseId, supportCase.id),
         ),
-      ),
-    )
+      )
+      .where(
+        and(
+          inArray(supportCase.teamId, selected),
+          eq(supportCase.status, 'decided'),
+          lte(caseAssessment.plannedEvaluationDate, addDays(today, EVALUATION_DUE_SOON_DAYS)),
+          notExists(
+            ctx.tx
+              .select({ one: sql`1` })
+              .from(caseEvaluation)
+              .where(
+                and(
+                  eq(caseEvaluation.municipalityCode, supportCase.municipalityCode),
+                  eq(caseEvaluation.caseId, supportCase.id),
+                  gte(caseEvaluation.evaluatedOn, caseAssessment.plannedEvaluationDate),
+                ),
+              ),
+          ),
+        ),
+      );
+  const rows = await due()
     .orderBy(asc(caseAssessment.plannedEvaluationDate), asc(supportCase.reference))
-    .limit(500);
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(due().as('due'));
   const identities = await residentIdentities(
     ctx,
     rows.map((r) => r.residentId),
@@ -176,5 +181,5 @@ export async function evaluationsDue(
     'read',
     items.map((i) => ({ residentId: i.residentId, bsn: i.bsn })),
   );
-  return items.map(({ bsn: _bsn, ...item }) => item);
+  return { items: items.map(({ bsn: _bsn, ...item }) => item), total: counted?.total ?? 0 };
 }

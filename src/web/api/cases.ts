@@ -84,11 +84,18 @@ export interface WorklistFilter {
   attention: boolean;
 }
 
+/** One page of a server-paged list: the server reads and logs only that page's residents. */
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
 /** `enabled` false: wait (e.g. until the teams are known, so a team filter is not fetched twice). */
-export function useWorklist(filter: WorklistFilter, enabled = true) {
+export function useWorklist(filter: WorklistFilter, paging: Paging, enabled = true) {
   return useApiGet<ListResult<CaseSummary>>(enabled ? '/api/v1/worklist' : null, {
     teamId: filter.teamId,
     attention: filter.attention ? 'true' : undefined,
+    ...paging,
   });
 }
 
@@ -144,8 +151,11 @@ export function recordEvaluation(caseId: string, body: EvaluationBody): Promise<
   return apiPost<EvaluationView>(`${casePath(caseId)}/evaluations`, body);
 }
 
-export function useEvaluationsDue(teamId: string, enabled = true) {
-  return useApiGet<ListResult<DueEvaluation>>(enabled ? '/api/v1/evaluations/due' : null, { teamId });
+export function useEvaluationsDue(teamId: string, paging: Paging, enabled = true) {
+  return useApiGet<ListResult<DueEvaluation>>(enabled ? '/api/v1/evaluations/due' : null, {
+    teamId,
+    ...paging,
+  });
 }
 
 /** A 404 on a sub-resource of a case (assessment, decision): there is none yet, which is no error. */

@@ -722,6 +722,8 @@ export const en: Catalogue = {
   'dueEvaluations.title': 'To evaluate',
   'dueEvaluations.intro':
     'Decided cases of your teams whose evaluation is planned within 14 days or overdue.',
+  'dueEvaluations.countOne': 'case to evaluate',
+  'dueEvaluations.countMany': 'cases to evaluate',
   'dueEvaluations.caption': 'Cases to evaluate',
   'dueEvaluations.planned': 'Planned evaluation',
   'dueEvaluations.empty': 'No evaluations are planned in the next 14 days and none is overdue.',

@@ -742,6 +742,8 @@ export const nl = {
   'dueEvaluations.title': 'Te evalueren',
   'dueEvaluations.intro':
     'Besloten casussen van uw teams waarvan de evaluatie binnen 14 dagen gepland staat of te laat is.',
+  'dueEvaluations.countOne': 'te evalueren casus',
+  'dueEvaluations.countMany': 'te evalueren casussen',
   'dueEvaluations.caption': 'Casussen die te evalueren zijn',
   'dueEvaluations.planned': 'Geplande evaluatie',
   'dueEvaluations.empty': 'Er zijn de komende 14 dagen geen evaluaties gepland en er is er geen te laat.',

@@ -9,13 +9,13 @@ import {
 } from '../../api/cases.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
-import { type Column, DataTable, ListResults } from '../../ui/DataTable.js';
+import { type Column, ListResults } from '../../ui/DataTable.js';
 import { formatDate } from '../../ui/format.js';
 import { EmptyState, type FilterField, FilterForm } from '../../ui/ListParts.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppLink, useFlash } from '../../ui/router.js';
-import { PAGE_SIZE, useListParams } from '../../ui/use-list-params.js';
+import { PAGE_SIZE, pageNumber, useListParams } from '../../ui/use-list-params.js';
 import { caseColumns } from './case-parts.js';
 
 /**
@@ -27,27 +27,22 @@ export function WorklistPage() {
   const t = useText();
   const account = useAccount();
   const flash = useFlash();
-  const list = useListParams(['team', 'aandacht']);
+  const list = useListParams(['team', 'aandacht', 'evaluatiepagina']);
   const teamsState = useTeams();
   const myTeams = teamsOf(teamsState.data?.items, account.id);
   const teamId = myTeams.some((team) => team.id === list.extra.team) ? (list.extra.team ?? '') : '';
   const attention = list.extra.aandacht === 'true';
-  const state = useWorklist({ teamId, attention }, teamsState.data !== undefined && myTeams.length > 0);
-  const due = useEvaluationsDue(teamId, teamsState.data !== undefined && myTeams.length > 0);
+  const ready = teamsState.data !== undefined && myTeams.length > 0;
+  const state = useWorklist({ teamId, attention }, list.paging, ready);
+  const duePage = pageNumber(list.extra.evaluatiepagina);
+  const due = useEvaluationsDue(teamId, { limit: PAGE_SIZE, offset: (duePage - 1) * PAGE_SIZE }, ready);
 
-  const all = state.data?.items ?? [];
-  const page = all.slice(list.paging.offset, list.paging.offset + PAGE_SIZE);
-  const shown = { ...state, data: state.data ? { items: page, total: all.length } : undefined };
-
-  const columns = caseColumns<CaseSummary>(t, [
-    'reference',
-    'resident',
-    'law',
-    'status',
-    'team',
-    'deadline',
-    'flags',
-  ]);
+  // In the server's order (most urgent first): sorting one page of many would mislead.
+  const columns = caseColumns<CaseSummary>(
+    t,
+    ['reference', 'resident', 'law', 'status', 'team', 'deadline', 'flags'],
+    false,
+  );
 
   const fields: FilterField[] = [
     ...(myTeams.length > 1
@@ -87,10 +82,16 @@ export function WorklistPage() {
             label={t('worklist.filterLabel')}
             fields={fields}
             values={{ team: teamId, aandacht: attention ? 'true' : '' }}
-            onApply={(values) => list.setFilter({ team: values.team ?? '', aandacht: values.aandacht ?? '' })}
+            onApply={(values) =>
+              list.setFilter({
+                team: values.team ?? '',
+                aandacht: values.aandacht ?? '',
+                evaluatiepagina: '',
+              })
+            }
           />
           <ListResults
-            state={shown}
+            state={state}
             caption={t('worklist.caption')}
             columns={columns}
             rowKey={(c) => c.id}
@@ -106,7 +107,11 @@ export function WorklistPage() {
             page={list.page}
             onPage={list.setPage}
           />
-          <DueEvaluations state={due} />
+          <DueEvaluations
+            state={due}
+            page={duePage}
+            onPage={(next) => list.setExtra({ evaluatiepagina: next > 1 ? String(next) : '' })}
+          />
         </>
       ) : null}
     </>
@@ -114,8 +119,17 @@ export function WorklistPage() {
 }
 
 /** Decided cases whose evaluation is planned within 14 days or overdue (the server's selection and order). */
-function DueEvaluations({ state }: { state: ReturnType<typeof useEvaluationsDue> }) {
+function DueEvaluations({
+  state,
+  page,
+  onPage,
+}: {
+  state: ReturnType<typeof useEvaluationsDue>;
+  page: number;
+  onPage: (page: number) => void;
+}) {
   const t = useText();
+  // In the server's order (earliest planned date first), like the worklist.
   const columns: Column<DueEvaluation>[] = [
     {
       key: 'reference',
@@ -125,19 +139,12 @@ function DueEvaluations({ state }: { state: ReturnType<typeof useEvaluationsDue>
           {d.reference}
         </AppLink>
       ),
-      sortValue: (d) => d.reference,
     },
-    {
-      key: 'resident',
-      label: t('case.resident'),
-      render: (d) => d.residentName,
-      sortValue: (d) => d.residentName,
-    },
+    { key: 'resident', label: t('case.resident'), render: (d) => d.residentName },
     {
       key: 'planned',
       label: t('dueEvaluations.planned'),
       render: (d) => <span className="rk-nowrap">{formatDate(d.plannedEvaluationDate)}</span>,
-      sortValue: (d) => d.plannedEvaluationDate,
     },
     {
       key: 'overdue',
@@ -154,22 +161,20 @@ function DueEvaluations({ state }: { state: ReturnType<typeof useEvaluationsDue>
         ),
     },
   ];
-  const items = state.data?.items ?? [];
   return (
     <section className="rk-section" aria-labelledby="due-evaluations">
       <Heading2 id="due-evaluations">{t('dueEvaluations.title')}</Heading2>
       <Paragraph>{t('dueEvaluations.intro')}</Paragraph>
-      {state.error ? <LoadError error={state.error} /> : null}
-      {!state.data && !state.error ? <Loading /> : null}
-      {state.data && items.length === 0 ? <EmptyState message={t('dueEvaluations.empty')} /> : null}
-      {items.length > 0 ? (
-        <DataTable
-          caption={t('dueEvaluations.caption')}
-          columns={columns}
-          rows={items}
-          rowKey={(d) => d.caseId}
-        />
-      ) : null}
+      <ListResults
+        state={state}
+        caption={t('dueEvaluations.caption')}
+        columns={columns}
+        rowKey={(d) => d.caseId}
+        count={{ one: t('dueEvaluations.countOne'), many: t('dueEvaluations.countMany') }}
+        empty={{ message: t('dueEvaluations.empty') }}
+        page={page}
+        onPage={onPage}
+      />
     </section>
   );
 }

@@ -132,7 +132,12 @@ export function CaseFlags({ urgent, suspended }: { urgent: boolean; suspended: b
 type CaseColumn = 'reference' | 'resident' | 'law' | 'status' | 'team' | 'deadline' | 'flags';
 
 /** The columns of a case list, in this order, for the worklist and every other list of cases. */
-export function caseColumns<T extends CaseSummary>(t: Translate, shown: readonly CaseColumn[]): Column<T>[] {
+export function caseColumns<T extends CaseSummary>(
+  t: Translate,
+  shown: readonly CaseColumn[],
+  /** False for a page of a server-ordered list, which sorting within the page would misrepresent. */
+  sortable = true,
+): Column<T>[] {
   const all: Record<CaseColumn, Column<T>> = {
     reference: {
       key: 'reference',
@@ -175,5 +180,8 @@ export function caseColumns<T extends CaseSummary>(t: Translate, shown: readonly
       render: (c) => <CaseFlags urgent={c.urgent} suspended={c.suspended} />,
     },
   };
-  return shown.map((name) => all[name]);
+  return shown.map((name) => {
+    const { sortValue, ...column } = all[name];
+    return sortable && sortValue ? { ...column, sortValue } : column;
+  });
 }
