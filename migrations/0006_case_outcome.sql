@@ -6,19 +6,21 @@
 create table case_outcome (
   municipality_code text not null,
   case_id uuid not null,
+  -- Fixed-width and short columns first: the monitor's scans read these, and every column a
+  -- scan must step over to reach them costs time on each of a large municipality's rows.
   law text not null check (law in ('wmo', 'youth', 'participation')),
-  resident_id uuid not null,
-  -- Where the resident lived when the case was decided: the monitor reports per district.
-  neighbourhood_code text,
+  -- The latest evaluation; null until the case is evaluated.
+  outcome text check (outcome in ('compensated', 'partly_compensated', 'not_compensated')),
+  evaluated_on date,
   report_date date not null,
   decided_on date not null,
   -- The legal decision term as the case's clock had it (suspensions and extensions included).
   decision_due_date date,
+  -- Where the resident lived when the case was decided: the monitor reports per district.
+  neighbourhood_code text,
+  resident_id uuid not null,
   provision_ids uuid[] not null,
   provider_ids uuid[] not null,
-  -- The latest evaluation; null until the case is evaluated.
-  outcome text check (outcome in ('compensated', 'partly_compensated', 'not_compensated')),
-  evaluated_on date,
   -- ZRM domains of the plan's goals, by how the latest evaluation's score compares to intake.
   zrm_improved text[] not null default '{}',
   zrm_same text[] not null default '{}',
@@ -27,9 +29,29 @@ create table case_outcome (
   foreign key (municipality_code, case_id) references support_case (municipality_code, id)
 );
 
-grant select, insert, update on case_outcome to regiekamer_app;
+-- Which state of a municipality's outcomes the monitor's figures were computed from: every write
+-- to case_outcome takes a new value from one sequence (so a value is never reused, not even after
+-- the demo is reset), under this row's lock, so the value a reader sees changes with every
+-- committed write. The monitor keeps its computed figures per value.
+create sequence case_outcome_generation_seq;
+create table case_outcome_generation (
+  municipality_code text primary key references municipality (code),
+  generation bigint not null
+);
 
-alter table case_outcome enable row level security;
-create policy tenant_isolation on case_outcome to regiekamer_app
-  using (municipality_code = current_setting('app.municipality', true))
-  with check (municipality_code = current_setting('app.municipality', true));
+grant select, insert, update on case_outcome, case_outcome_generation to regiekamer_app;
+grant usage on sequence case_outcome_generation_seq to regiekamer_app;
+
+do $$
+declare
+  t text;
+begin
+  foreach t in array array['case_outcome', 'case_outcome_generation']
+  loop
+    execute format('alter table %I enable row level security', t);
+    execute format($p$create policy tenant_isolation on %I to regiekamer_app
+      using (municipality_code = current_setting('app.municipality', true))
+      with check (municipality_code = current_setting('app.municipality', true))$p$, t);
+  end loop;
+end
+$$;

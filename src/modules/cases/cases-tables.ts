@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   integer,
@@ -129,3 +130,9 @@ export const caseOutcome = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.caseId] })],
 );
+
+/** The latest write to a municipality's case_outcome rows, from one sequence (migration 0006). */
+export const caseOutcomeGeneration = pgTable('case_outcome_generation', {
+  municipalityCode: text('municipality_code').primaryKey(),
+  generation: bigint('generation', { mode: 'bigint' }).notNull(),
+});

@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR, systemTrace } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import { residentNeighbourhoods } from '../registry/resident-service.js';
 import { type CaseState, clockInputOf } from './case-state-machine.js';
-import { caseDecision, caseOutcome } from './cases-tables.js';
+import { caseDecision, caseOutcome, caseOutcomeGeneration } from './cases-tables.js';
 import { caseDeadlines, type Law } from './legal-clock.js';
 import type { CompensationOutcome, ZrmDomain, ZrmScores } from './self-sufficiency.js';
 
@@ -117,6 +117,16 @@ async function outcomeRows(
 async function upsert(ctx: TenantContext, rows: OutcomeRow[]): Promise<void> {
   if (rows.length === 0) return;
   await ctx.tx
+    .insert(caseOutcomeGeneration)
+    .values({
+      municipalityCode: ctx.municipalityCode,
+      generation: sql`nextval('case_outcome_generation_seq')`,
+    })
+    .onConflictDoUpdate({
+      target: caseOutcomeGeneration.municipalityCode,
+      set: { generation: sql`nextval('case_outcome_generation_seq')` },
+    });
+  await ctx.tx
     .insert(caseOutcome)
     .values(rows)
     .onConflictDoUpdate({
@@ -208,6 +218,18 @@ export async function backfillCaseOutcomes(database: Database): Promise<string[]
     });
   }
   return missing.map((m) => m.municipality_code);
+}
+
+/**
+ * Which state of the tenant's outcomes the tallies would be computed from: it changes with every
+ * committed write, and a value is never reused, so figures computed at one value stay right as
+ * long as it is current.
+ */
+export async function outcomeGeneration(ctx: TenantContext): Promise<string> {
+  const [row] = await ctx.tx
+    .select({ generation: caseOutcomeGeneration.generation })
+    .from(caseOutcomeGeneration);
+  return String(row?.generation ?? 0n);
 }
 
 export interface OutcomeTally {

@@ -37,6 +37,7 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
+  'case_outcome_generation',
   'case_outcome',
   'case_evaluation',
   'case_assessment',

@@ -5,6 +5,7 @@ import {
   type OutcomeCell,
   type OutcomeDimension,
   type OutcomeFilter,
+  outcomeGeneration,
   outcomeTallies,
 } from '../cases/outcome-facts.js';
 import type { CompensationOutcome } from '../cases/self-sufficiency.js';
@@ -17,7 +18,57 @@ import { buildClientMonitor, type ClientMonitor, UNKNOWN_DISTRICT } from './clie
 /** Roles that may see cases see exact figures and may drill down; everyone else sees disclosed ones. */
 export const CASE_ROLES: readonly string[] = ['case_worker'];
 
-export async function clientMonitor(ctx: TenantContext, filter: OutcomeFilter = {}): Promise<ClientMonitor> {
+/** Figures kept at most this long, so a renamed provider or district shows within a minute. */
+const CACHE_TTL_MS = 60_000;
+const CACHE_ENTRIES = 64;
+
+/**
+ * The monitor's computed figures per municipality, outcome generation, filter and disclosure.
+ * Computing them means aggregating every decided case (a large municipality: about 100,000),
+ * while they change only when an outcome is written; the generation (read per request, one row)
+ * tells whether they have. One cache per app instance, so two databases never share one.
+ */
+export class MonitorCache {
+  private readonly entries = new Map<string, { monitor: ClientMonitor; at: number }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async get(key: string, compute: () => Promise<ClientMonitor>): Promise<ClientMonitor> {
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at < CACHE_TTL_MS) {
+      // Re-inserted so the least recently used entry is the first to go.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.monitor;
+    }
+    const monitor = await compute();
+    this.entries.delete(key);
+    this.entries.set(key, { monitor, at: this.now() });
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= CACHE_ENTRIES) break;
+      this.entries.delete(oldest);
+    }
+    return monitor;
+  }
+}
+
+export async function clientMonitor(
+  ctx: TenantContext,
+  filter: OutcomeFilter = {},
+  cache?: MonitorCache,
+): Promise<ClientMonitor> {
+  const disclose = !CASE_ROLES.includes(ctx.actor.role);
+  if (!cache) return computeClientMonitor(ctx, filter, disclose);
+  const generation = await outcomeGeneration(ctx);
+  const key = [ctx.municipalityCode, generation, filter.law, filter.from, filter.to, disclose].join('|');
+  return cache.get(key, () => computeClientMonitor(ctx, filter, disclose));
+}
+
+async function computeClientMonitor(
+  ctx: TenantContext,
+  filter: OutcomeFilter,
+  disclose: boolean,
+): Promise<ClientMonitor> {
   const tallies = await outcomeTallies(ctx, filter);
   const provisions = await findProvisions(
     ctx,
@@ -38,7 +89,7 @@ export async function clientMonitor(ctx: TenantContext, filter: OutcomeFilter = 
       neighbourhoodDistrict: neighbourhoods,
       district: districts,
     },
-    !CASE_ROLES.includes(ctx.actor.role),
+    disclose,
   );
 }
 

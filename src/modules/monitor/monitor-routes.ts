@@ -7,7 +7,7 @@ import type { ZodApp } from '../../server/zod-app.js';
 import { isoDate, listOf } from '../../shared/schema-helpers.js';
 import { caseSummary } from '../cases/cases-schema.js';
 import type { OutcomeFilter } from '../cases/outcome-facts.js';
-import { CASE_ROLES, clientMonitor, clientMonitorCases } from './client-monitor-service.js';
+import { CASE_ROLES, clientMonitor, clientMonitorCases, MonitorCache } from './client-monitor-service.js';
 
 const monitorFilter = {
   law: z.enum(['wmo', 'youth', 'participation']).optional(),
@@ -76,6 +76,7 @@ const clientMonitorView = z.object({
 });
 
 export function monitorRoutes(app: ZodApp, database: Database): void {
+  const cache = new MonitorCache();
   app.get(
     '/api/v1/monitor/clients',
     {
@@ -98,7 +99,7 @@ export function monitorRoutes(app: ZodApp, database: Database): void {
     },
     (request) =>
       inTenant(database, request, async (ctx) => ({
-        ...(await clientMonitor(ctx, filterOf(request.query))),
+        ...(await clientMonitor(ctx, filterOf(request.query), cache)),
         drillDown: CASE_ROLES.includes(ctx.actor.role),
       })),
   );
