@@ -16,6 +16,9 @@ create table case_outcome (
   decided_on date not null,
   -- The legal decision term as the case's clock had it (suspensions and extensions included).
   decision_due_date date,
+  -- The plan's evaluation date while no evaluation on or after it exists: the worklist's
+  -- "evaluations due" reads this instead of checking every decided case's evaluations.
+  evaluation_due_on date,
   -- Where the resident lived when the case was decided: the monitor reports per district.
   neighbourhood_code text,
   resident_id uuid not null,
@@ -28,6 +31,9 @@ create table case_outcome (
   primary key (municipality_code, case_id),
   foreign key (municipality_code, case_id) references support_case (municipality_code, id)
 );
+
+create index case_outcome_evaluation_due on case_outcome (municipality_code, evaluation_due_on)
+  where evaluation_due_on is not null;
 
 -- Which state of a municipality's outcomes the monitor's figures were computed from: every write
 -- to case_outcome takes a new value from one sequence (so a value is never reused, not even after

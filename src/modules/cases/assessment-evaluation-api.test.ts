@@ -263,6 +263,23 @@ describe('cases: assessment, evaluation and the evaluations due, through the API
     expect(before.statusCode, before.body).toBe(201);
     expect(await dueIds(worker)).toContain(soon);
 
+    // An evaluation on or after the planned date settles it.
+    const overdueGoals: Goal[] = (await worker.request('GET', `/api/v1/cases/${overdue}/assessment`)).json()
+      .goals;
+    const settled = await worker.request('POST', `/api/v1/cases/${overdue}/evaluations`, {
+      evaluatedOn: today,
+      goalAttainment: overdueGoals.map((g) => ({ goalId: g.id, attained: 'yes' })),
+      zrm: { instrumental_adl: 4, social_network: 4 },
+    });
+    expect(settled.statusCode, settled.body).toBe(201);
+    expect(await dueIds(worker)).not.toContain(overdue);
+    // A plan moved to a later evaluation date makes it due again at that date.
+    await recordAssessment(overdue, { plannedEvaluationDate: addDays(today, 7) });
+    expect(await dueIds(worker)).toContain(overdue);
+    // Moving a plan's date out of the window takes it off the list.
+    await recordAssessment(soon, { plannedEvaluationDate: addDays(today, 60) });
+    expect(await dueIds(worker)).not.toContain(soon);
+
     expect(await dueIds(otherWorker)).toEqual([]);
     const peek = await otherWorker.request('GET', `/api/v1/evaluations/due?teamId=${teamA}`);
     expect(peek.statusCode).toBe(400);

@@ -120,6 +120,7 @@ export const caseOutcome = pgTable(
     reportDate: date('report_date', { mode: 'string' }).notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     decisionDueDate: date('decision_due_date', { mode: 'string' }),
+    evaluationDueOn: date('evaluation_due_on', { mode: 'string' }),
     provisionIds: uuid('provision_ids').array().notNull(),
     providerIds: uuid('provider_ids').array().notNull(),
     outcome: text('outcome'),

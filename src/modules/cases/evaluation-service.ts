@@ -4,7 +4,7 @@
  * compensation rule, with its reasons. Evaluations are never rewritten. The evaluations due form
  * part of the worklist. Every read and write is written to the processing log.
  */
-import { and, asc, count, eq, gte, inArray, lte, notExists, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte } from 'drizzle-orm';
 import { DomainError, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
@@ -12,9 +12,8 @@ import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { residentIdentities } from '../registry/resident-service.js';
 import { scopedCase } from './assessment-case-scope.js';
 import { findAssessment } from './assessment-service.js';
-import { caseAssessment } from './assessment-tables.js';
 import { addDays } from './calendar-date.js';
-import { supportCase } from './cases-tables.js';
+import { caseOutcome, supportCase } from './cases-tables.js';
 import { checkEvaluation, compensationRuleFor } from './evaluation-rules.js';
 import type { DueEvaluation, EvaluationBody, EvaluationView } from './evaluation-schema.js';
 import { caseEvaluation } from './evaluation-tables.js';
@@ -120,47 +119,37 @@ export async function evaluationsDue(
   const selected = query.teamId ? [query.teamId] : teams;
   if (selected.length === 0) return { items: [], total: 0 };
   const today = todayInNetherlands(now);
-  // Built twice: once for the page, once for the count (a builder keeps its limit).
-  const due = () =>
-    ctx.tx
-      .select({
-        caseId: supportCase.id,
-        reference: supportCase.reference,
-        residentId: supportCase.residentId,
-        plannedEvaluationDate: caseAssessment.plannedEvaluationDate,
-      })
-      .from(supportCase)
-      .innerJoin(
-        caseAssessment,
-        and(
-          eq(caseAssessment.municipalityCode, supportCase.municipalityCode),
-          eq(caseAssessment.caseId, supportCase.id),
-        ),
-      )
-      .where(
-        and(
-          inArray(supportCase.teamId, selected),
-          eq(supportCase.status, 'decided'),
-          lte(caseAssessment.plannedEvaluationDate, addDays(today, EVALUATION_DUE_SOON_DAYS)),
-          notExists(
-            ctx.tx
-              .select({ one: sql`1` })
-              .from(caseEvaluation)
-              .where(
-                and(
-                  eq(caseEvaluation.municipalityCode, supportCase.municipalityCode),
-                  eq(caseEvaluation.caseId, supportCase.id),
-                  gte(caseEvaluation.evaluatedOn, caseAssessment.plannedEvaluationDate),
-                ),
-              ),
-          ),
-        ),
-      );
-  const rows = await due()
-    .orderBy(asc(caseAssessment.plannedEvaluationDate), asc(supportCase.reference))
+  // The outcome row carries the planned date while no evaluation on or after it exists.
+  const where = and(
+    inArray(supportCase.teamId, selected),
+    eq(supportCase.status, 'decided'),
+    lte(caseOutcome.evaluationDueOn, addDays(today, EVALUATION_DUE_SOON_DAYS)),
+  );
+  const joined = and(
+    eq(supportCase.municipalityCode, caseOutcome.municipalityCode),
+    eq(supportCase.id, caseOutcome.caseId),
+  );
+  const found = await ctx.tx
+    .select({
+      caseId: supportCase.id,
+      reference: supportCase.reference,
+      residentId: supportCase.residentId,
+      plannedEvaluationDate: caseOutcome.evaluationDueOn,
+    })
+    .from(caseOutcome)
+    .innerJoin(supportCase, joined)
+    .where(where)
+    .orderBy(asc(caseOutcome.evaluationDueOn), asc(supportCase.reference))
     .limit(query.limit)
     .offset(query.offset);
-  const [counted] = await ctx.tx.select({ total: count() }).from(due().as('due'));
+  const rows = found.flatMap((r) =>
+    r.plannedEvaluationDate === null ? [] : [{ ...r, plannedEvaluationDate: r.plannedEvaluationDate }],
+  );
+  const [counted] = await ctx.tx
+    .select({ total: count() })
+    .from(caseOutcome)
+    .innerJoin(supportCase, joined)
+    .where(where);
   const identities = await residentIdentities(
     ctx,
     rows.map((r) => r.residentId),

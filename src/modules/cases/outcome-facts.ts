@@ -32,6 +32,7 @@ interface SourceRow {
   goals: { domain: ZrmDomain }[] | null;
   zrm_intake: ZrmScores | null;
   zrm_after: ZrmScores | null;
+  planned_evaluation_date: string | null;
 }
 
 /** Cases per batch when the whole table is rebuilt. */
@@ -43,7 +44,8 @@ function sourceQuery(caseIds: readonly string[]) {
         where l.municipality_code = c.municipality_code and l.case_id = c.id and l.granted) as provision_ids,
       (select array_agg(distinct a.provider_id::text) from allocation a
         where a.municipality_code = c.municipality_code and a.case_id = c.id) as provider_ids,
-      e.outcome, e.evaluated_on::text as evaluated_on, s.goals, s.zrm_intake, e.zrm as zrm_after
+      e.outcome, e.evaluated_on::text as evaluated_on, s.goals, s.zrm_intake, e.zrm as zrm_after,
+      s.planned_evaluation_date::text as planned_evaluation_date
     from support_case c
     join case_decision d on d.municipality_code = c.municipality_code and d.case_id = c.id
     left join case_assessment s on s.municipality_code = c.municipality_code and s.case_id = c.id
@@ -103,6 +105,12 @@ async function outcomeRows(
       reportDate: row.state.reportDate,
       decidedOn: row.decided_on,
       decisionDueDate: decision?.dueDate ?? null,
+      // Due while no evaluation on or after the planned date exists (the latest is that one).
+      evaluationDueOn:
+        row.planned_evaluation_date !== null &&
+        (row.evaluated_on === null || row.evaluated_on < row.planned_evaluation_date)
+          ? row.planned_evaluation_date
+          : null,
       provisionIds: (row.provision_ids ?? []).sort(),
       providerIds: (row.provider_ids ?? []).sort(),
       outcome: row.outcome,
@@ -138,6 +146,7 @@ async function upsert(ctx: TenantContext, rows: OutcomeRow[]): Promise<void> {
         reportDate: sql`excluded.report_date`,
         decidedOn: sql`excluded.decided_on`,
         decisionDueDate: sql`excluded.decision_due_date`,
+        evaluationDueOn: sql`excluded.evaluation_due_on`,
         provisionIds: sql`excluded.provision_ids`,
         providerIds: sql`excluded.provider_ids`,
         outcome: sql`excluded.outcome`,
