@@ -253,31 +253,37 @@ export type OutcomeCaseSummary = CaseSummary & {
 
 /**
  * The cases behind one cell of the client monitor, as far as they are the actor's teams' cases;
- * the latest evaluation first. Each listed resident is written to the processing log.
+ * the latest evaluation first, one page at a time. Each listed resident is logged.
  */
 export async function casesBehindOutcome(
   ctx: TenantContext,
   cell: OutcomeCell,
   filter: OutcomeFilter,
+  paging: { limit: number; offset: number },
   now = new Date(),
-): Promise<OutcomeCaseSummary[]> {
+): Promise<{ items: OutcomeCaseSummary[]; total: number }> {
   if (cell.dimension === 'provision' || cell.dimension === 'provider') {
     const bad = cell.keys.findIndex((k) => !UUID.test(k));
     if (bad >= 0) throw validationFailed('key', 'Deze sleutel is geen geldige id.');
   }
+  const joined = and(
+    eq(caseOutcome.municipalityCode, supportCase.municipalityCode),
+    eq(caseOutcome.caseId, supportCase.id),
+  );
+  const where = and(await caseTeamScope(ctx), outcomeCellCondition(cell, filter));
   const rows = await ctx.tx
     .select({ row: supportCase, outcome: caseOutcome.outcome, evaluatedOn: caseOutcome.evaluatedOn })
     .from(supportCase)
-    .innerJoin(
-      caseOutcome,
-      and(
-        eq(caseOutcome.municipalityCode, supportCase.municipalityCode),
-        eq(caseOutcome.caseId, supportCase.id),
-      ),
-    )
-    .where(and(await caseTeamScope(ctx), outcomeCellCondition(cell, filter)))
+    .innerJoin(caseOutcome, joined)
+    .where(where)
     .orderBy(desc(caseOutcome.evaluatedOn), asc(supportCase.reference))
-    .limit(CASE_LIST_LIMIT);
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [counted] = await ctx.tx
+    .select({ total: count() })
+    .from(supportCase)
+    .innerJoin(caseOutcome, joined)
+    .where(where);
   const items = await summaries(
     ctx,
     rows.map((r) => r.row),
@@ -289,11 +295,14 @@ export async function casesBehindOutcome(
     'read',
     items.map((c) => ({ residentId: c.residentId, bsn: c.bsn })),
   );
-  return items.map(({ bsn: _bsn, ...summary }, i) => ({
-    ...summary,
-    outcome: (rows[i]?.outcome ?? null) as CompensationOutcome | null,
-    evaluatedOn: rows[i]?.evaluatedOn ?? null,
-  }));
+  return {
+    items: items.map(({ bsn: _bsn, ...summary }, i) => ({
+      ...summary,
+      outcome: (rows[i]?.outcome ?? null) as CompensationOutcome | null,
+      evaluatedOn: rows[i]?.evaluatedOn ?? null,
+    })),
+    total: counted?.total ?? 0,
+  };
 }
 
 /** A resident's cases as far as they belong to the actor's teams, the newest report first. */

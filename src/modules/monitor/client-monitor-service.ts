@@ -102,8 +102,9 @@ export type MonitorDimension = Exclude<OutcomeDimension, 'neighbourhood'> | 'dis
 export async function clientMonitorCases(
   ctx: TenantContext,
   query: { dimension: MonitorDimension; key: string; outcome?: CompensationOutcome | undefined },
-  filter: OutcomeFilter = {},
-): Promise<OutcomeCaseSummary[]> {
+  filter: OutcomeFilter,
+  paging: { limit: number; offset: number },
+): Promise<{ items: OutcomeCaseSummary[]; total: number }> {
   let cell: OutcomeCell;
   if (query.dimension === 'district') {
     const codes =
@@ -114,5 +115,5 @@ export async function clientMonitorCases(
   } else {
     cell = { dimension: query.dimension, keys: [query.key], outcome: query.outcome };
   }
-  return casesBehindOutcome(ctx, cell, filter);
+  return casesBehindOutcome(ctx, cell, filter, paging);
 }

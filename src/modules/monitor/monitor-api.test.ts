@@ -258,6 +258,10 @@ describe('client monitor API', () => {
       await worker.request('GET', '/api/v1/monitor/clients/cases?dimension=district&key=onbekend')
     ).json();
     expect(district.total).toBe(1);
+    const pastTheEnd = (
+      await worker.request('GET', '/api/v1/monitor/clients/cases?dimension=law&key=wmo&limit=1&offset=1')
+    ).json();
+    expect(pastTheEnd).toEqual({ items: [], total: 1 });
     const none = (
       await worker.request(
         'GET',
@@ -280,6 +284,8 @@ describe('client monitor API', () => {
       ['dimension=provision&key=not-a-uuid', 'key'],
       ['dimension=law', 'key'],
       ['dimension=law&key=wmo&outcome=great', 'outcome'],
+      ['dimension=law&key=wmo&limit=0', 'limit'],
+      ['dimension=law&key=wmo&limit=101', 'limit'],
     ] as const) {
       const response = await worker.request('GET', `/api/v1/monitor/clients/cases?${query}`);
       expect(response.statusCode, query).toBe(400);

@@ -4,7 +4,7 @@ import { rolesOnly } from '../../server/access.js';
 import { validationFailed } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
-import { isoDate, listOf } from '../../shared/schema-helpers.js';
+import { isoDate, listOf, personalDataPaging } from '../../shared/schema-helpers.js';
 import { caseSummary } from '../cases/cases-schema.js';
 import type { OutcomeFilter } from '../cases/outcome-facts.js';
 import { CASE_ROLES, clientMonitor, clientMonitorCases, MonitorCache } from './client-monitor-service.js';
@@ -22,6 +22,7 @@ const drillDownQuery = z.strictObject({
   }),
   key: z.string().min(1).max(100),
   outcome: z.enum(['compensated', 'partly_compensated', 'not_compensated']).optional(),
+  ...personalDataPaging,
 });
 const outcomeCase = caseSummary.extend({
   outcome: z.enum(['compensated', 'partly_compensated', 'not_compensated']).nullable(),
@@ -119,9 +120,8 @@ export function monitorRoutes(app: ZodApp, database: Database): void {
     },
     (request) =>
       inTenant(database, request, async (ctx) => {
-        const { dimension, key, outcome, ...filter } = request.query;
-        const items = await clientMonitorCases(ctx, { dimension, key, outcome }, filterOf(filter));
-        return { items, total: items.length };
+        const { dimension, key, outcome, limit, offset, ...filter } = request.query;
+        return clientMonitorCases(ctx, { dimension, key, outcome }, filterOf(filter), { limit, offset });
       }),
   );
 }

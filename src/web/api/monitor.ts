@@ -32,9 +32,11 @@ export function useClientMonitor(filter: MonitorFilter) {
 export function useMonitorCases(
   cell: { dimension: MonitorDimension; key: string; outcome?: CompensationOutcome | undefined } | null,
   filter: MonitorFilter,
+  paging: { limit: number; offset: number },
 ) {
   return useApiGet<ListResult<OutcomeCase>>(cell ? '/api/v1/monitor/clients/cases' : null, {
     ...filter,
     ...cell,
+    ...paging,
   });
 }

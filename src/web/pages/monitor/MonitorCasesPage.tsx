@@ -12,7 +12,7 @@ import { type Column, ListResults } from '../../ui/DataTable.js';
 import { formatDate } from '../../ui/format.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { useSearchParams } from '../../ui/router.js';
-import { PAGE_SIZE, useListParams } from '../../ui/use-list-params.js';
+import { useListParams } from '../../ui/use-list-params.js';
 import { caseColumns } from '../cases/case-parts.js';
 import { useMonitorFilter } from './ClientMonitorPage.js';
 
@@ -42,28 +42,19 @@ export function MonitorCasesPage() {
   const key = params.get('sleutel') ?? '';
   const label = params.get('naam') ?? key;
   const cell = dimension && key ? { dimension, key, outcome } : null;
-  const state = useMonitorCases(cell, filter);
-
-  const all = state.data?.items ?? [];
-  const shown = {
-    ...state,
-    data: state.data
-      ? { items: all.slice(list.paging.offset, list.paging.offset + PAGE_SIZE), total: all.length }
-      : undefined,
-  };
+  const state = useMonitorCases(cell, filter, list.paging);
   const columns: Column<OutcomeCase>[] = [
-    ...caseColumns<OutcomeCase>(t, ['reference', 'resident', 'law', 'team']),
+    // In the server's order (latest evaluation first): sorting one page of many would mislead.
+    ...caseColumns<OutcomeCase>(t, ['reference', 'resident', 'law', 'team'], false),
     {
       key: 'outcome',
       label: t('monitorCases.outcome'),
       render: (c) => (c.outcome ? t(`compensation.${c.outcome}`) : ''),
-      sortValue: (c) => c.outcome,
     },
     {
       key: 'evaluatedOn',
       label: t('monitorCases.evaluatedOn'),
       render: (c) => (c.evaluatedOn ? <span className="rk-nowrap">{formatDate(c.evaluatedOn)}</span> : ''),
-      sortValue: (c) => c.evaluatedOn,
     },
   ];
   const back = new URLSearchParams({
@@ -81,7 +72,7 @@ export function MonitorCasesPage() {
       <Paragraph>{t('monitorCases.intro')}</Paragraph>
       {cell ? (
         <ListResults
-          state={shown}
+          state={state}
           caption={title}
           columns={columns}
           rowKey={(c) => c.id}
