@@ -21,6 +21,8 @@ create table case_outcome (
   evaluation_due_on date,
   -- Where the resident lived when the case was decided: the monitor reports per district.
   neighbourhood_code text,
+  -- The case's team: the lists behind the figures and the evaluations due are per team.
+  team_id uuid not null,
   resident_id uuid not null,
   provision_ids uuid[] not null,
   provider_ids uuid[] not null,
@@ -32,8 +34,9 @@ create table case_outcome (
   foreign key (municipality_code, case_id) references support_case (municipality_code, id)
 );
 
-create index case_outcome_evaluation_due on case_outcome (municipality_code, evaluation_due_on)
+create index case_outcome_evaluation_due on case_outcome (municipality_code, team_id, evaluation_due_on)
   where evaluation_due_on is not null;
+create index case_outcome_team on case_outcome (municipality_code, team_id, evaluated_on);
 
 -- Which state of a municipality's outcomes the monitor's figures were computed from: every write
 -- to case_outcome takes a new value from one sequence (so a value is never reused, not even after

@@ -3,7 +3,7 @@
  * reaches his teams' cases only, and another team's case does not exist for him (404). Reads the
  * cases module's own table without logging a case view; the caller logs its own processing.
  */
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { notFound } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import type { ProcessingSubject } from '../processing-log/processing-log-service.js';
@@ -13,11 +13,17 @@ import { teamIdsOf } from './teams-service.js';
 
 export type ScopedCase = typeof supportCase.$inferSelect & { subject: ProcessingSubject };
 
-/** The teams whose cases the actor works on; the system actor (seed, jobs) works on all. */
-export async function caseTeamScope(ctx: TenantContext): Promise<SQL> {
+/**
+ * The teams whose cases the actor works on; the system actor (seed, jobs) works on all. On the
+ * case's own team column unless another table carrying it (the outcome rows) is scanned.
+ */
+export async function caseTeamScope(
+  ctx: TenantContext,
+  teamColumn: Column = supportCase.teamId,
+): Promise<SQL> {
   if (ctx.actor.role === 'system') return sql`true`;
   const teams = await teamIdsOf(ctx, ctx.actor.id);
-  return teams.length > 0 ? inArray(supportCase.teamId, teams) : sql`false`;
+  return teams.length > 0 ? inArray(teamColumn, teams) : sql`false`;
 }
 
 /**

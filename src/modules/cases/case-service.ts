@@ -270,7 +270,7 @@ export async function casesBehindOutcome(
     eq(caseOutcome.municipalityCode, supportCase.municipalityCode),
     eq(caseOutcome.caseId, supportCase.id),
   );
-  const where = and(await caseTeamScope(ctx), outcomeCellCondition(cell, filter));
+  const where = and(await caseTeamScope(ctx, caseOutcome.teamId), outcomeCellCondition(cell, filter));
   const rows = await ctx.tx
     .select({ row: supportCase, outcome: caseOutcome.outcome, evaluatedOn: caseOutcome.evaluatedOn })
     .from(supportCase)

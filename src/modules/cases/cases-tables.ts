@@ -117,6 +117,7 @@ export const caseOutcome = pgTable(
     law: text('law').notNull(),
     residentId: uuid('resident_id').notNull(),
     neighbourhoodCode: text('neighbourhood_code'),
+    teamId: uuid('team_id').notNull(),
     reportDate: date('report_date', { mode: 'string' }).notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     decisionDueDate: date('decision_due_date', { mode: 'string' }),

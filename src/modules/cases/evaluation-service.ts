@@ -121,7 +121,7 @@ export async function evaluationsDue(
   const today = todayInNetherlands(now);
   // The outcome row carries the planned date while no evaluation on or after it exists.
   const where = and(
-    inArray(supportCase.teamId, selected),
+    inArray(caseOutcome.teamId, selected),
     eq(supportCase.status, 'decided'),
     lte(caseOutcome.evaluationDueOn, addDays(today, EVALUATION_DUE_SOON_DAYS)),
   );

@@ -21,6 +21,7 @@ type OutcomeRow = typeof caseOutcome.$inferInsert;
 
 interface SourceRow {
   case_id: string;
+  team_id: string;
   law: Law;
   resident_id: string;
   state: CaseState;
@@ -39,7 +40,7 @@ interface SourceRow {
 const REBUILD_BATCH = 1000;
 
 function sourceQuery(caseIds: readonly string[]) {
-  return sql`select c.id as case_id, c.law, c.resident_id, c.state, d.decided_on::text as decided_on,
+  return sql`select c.id as case_id, c.team_id, c.law, c.resident_id, c.state, d.decided_on::text as decided_on,
       (select array_agg(distinct l.provision_id::text) from decision_line l
         where l.municipality_code = c.municipality_code and l.case_id = c.id and l.granted) as provision_ids,
       (select array_agg(distinct a.provider_id::text) from allocation a
@@ -102,6 +103,7 @@ async function outcomeRows(
       law: row.law,
       residentId: row.resident_id,
       neighbourhoodCode: homes.get(row.resident_id) ?? null,
+      teamId: row.team_id,
       reportDate: row.state.reportDate,
       decidedOn: row.decided_on,
       decisionDueDate: decision?.dueDate ?? null,
@@ -143,6 +145,7 @@ async function upsert(ctx: TenantContext, rows: OutcomeRow[]): Promise<void> {
         law: sql`excluded.law`,
         residentId: sql`excluded.resident_id`,
         neighbourhoodCode: sql`excluded.neighbourhood_code`,
+        teamId: sql`excluded.team_id`,
         reportDate: sql`excluded.report_date`,
         decidedOn: sql`excluded.decided_on`,
         decisionDueDate: sql`excluded.decision_due_date`,
