@@ -1,6 +1,7 @@
 /**
- * A fresh, migrated and demo-seeded database for one benchmark run: PGlite in a temporary
- * folder, or a new database on the PostgreSQL server in DATABASE_URL that is dropped again.
+ * A fresh, migrated (and, for `createBenchDatabase`, demo-seeded) database for one benchmark
+ * run: PGlite in a temporary folder, or a new database on the PostgreSQL server in DATABASE_URL
+ * that is dropped again.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -61,6 +62,7 @@ async function dropWhenIdle(url: string, name: string): Promise<void> {
 
 async function freshDatabase(serverUrl: string | undefined): Promise<{
   database: Database;
+  name: string | undefined;
   cleanup: () => Promise<void>;
 }> {
   if (serverUrl) {
@@ -70,7 +72,7 @@ async function freshDatabase(serverUrl: string | undefined): Promise<{
     try {
       // The same pool size as a production server start (connectDatabase's default).
       const database = await connectDatabase({ databaseUrl: withDatabaseName(serverUrl, name) });
-      return { database, cleanup: drop };
+      return { database, name, cleanup: drop };
     } catch (error) {
       await drop();
       throw error;
@@ -80,15 +82,25 @@ async function freshDatabase(serverUrl: string | undefined): Promise<{
   const removeDir = () => rm(dataDir, { recursive: true, force: true });
   try {
     const database = await connectDatabase({ dataDir });
-    return { database, cleanup: removeDir };
+    return { database, name: undefined, cleanup: removeDir };
   } catch (error) {
     await removeDir();
     throw error;
   }
 }
 
-export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  const { database, cleanup } = await freshDatabase(serverUrl);
+export interface MigratedDatabase {
+  engine: Engine;
+  database: Database;
+  /** The database's name on the server; undefined on PGlite. */
+  name: string | undefined;
+  /** Closes the connection and removes the data folder or drops the server database. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh database with every migration applied and no data: for benchmarks that load their own. */
+export async function createMigratedDatabase(serverUrl: string | undefined): Promise<MigratedDatabase> {
+  const { database, name, cleanup } = await freshDatabase(serverUrl);
   const dispose = async () => {
     try {
       await database.close();
@@ -98,6 +110,16 @@ export async function createBenchDatabase(serverUrl: string | undefined): Promis
   };
   try {
     await migrate(database);
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+  return { engine: database.engine, database, name, dispose };
+}
+
+export async function createBenchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
+  const { database, dispose } = await createMigratedDatabase(serverUrl);
+  try {
     const seeded = await seedDemo(database);
     if (!seeded.seeded) throw new Error('the fresh database already held the demo municipality');
     return {
