@@ -1,6 +1,6 @@
 /**
  * A large municipality's case volume for the case benchmarks (`bench/case-endpoints.ts`): about
- * 60,000 clients with five years of cases (≈1.5 per client) under the Wmo, the Jeugdwet and the
+ * 60,000 clients with five years of cases (≈1.6 per client) under the Wmo, the Jeugdwet and the
  * Participatiewet, fifteen neighbourhood teams, decisions with allocations under valid contracts,
  * assessments with goals and ZRM intake, evaluations, and a few per cent of cases still open.
  *
@@ -11,7 +11,9 @@
  * as the case service sets them, decision lines pass `decisionLineViolation` against the real
  * provisions and contracts (created through the registry services), assessments pass
  * `checkAssessment` and evaluations get their outcome from `checkEvaluation`. The monitor's read
- * model is then rebuilt by the cases module itself (`rebuildCaseOutcomes`).
+ * model (`case_outcome`) is computed with the cases module's helpers and checked on a sample
+ * against what the module itself writes (`refreshCaseOutcome`), or, with `outcomes: 'rebuild'`,
+ * rebuilt by the module (`rebuildCaseOutcomes`).
  *
  * Deterministic for a seed (ids included), apart from the ids the registry services draw for
  * providers, provisions, contracts and teams, and relative to the day it runs, so that open cases
