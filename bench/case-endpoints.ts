@@ -26,7 +26,7 @@ import { addDays } from '../src/modules/cases/calendar-date.js';
 import { buildApp } from '../src/server/app.js';
 import { createMigratedDatabase, type MigratedDatabase } from './bench-database.js';
 import { type CaseVolume, DEFAULT_CASE_VOLUME_SEED, DEFAULT_CLIENTS, fillCaseVolume } from './case-volume.js';
-import { type LoadSettings, median, type Target } from './measure.js';
+import { type LoadSettings, median, positiveInteger, type Target } from './measure.js';
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 /** The issue's target for every endpoint. */
@@ -42,15 +42,6 @@ interface Settings {
   rounds: number;
   warmupSeconds: number;
   keepDatabase: boolean;
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 function readSettings(): Settings {

@@ -12,7 +12,14 @@ import { DEMO_PASSWORD } from '../src/modules/demo/demo-seed.js';
 import { buildApp } from '../src/server/app.js';
 import { buildBaselineServer } from './baseline-server.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
-import { type LoadSettings, median, type RoundResult, runLoad, type Target } from './measure.js';
+import {
+  type LoadSettings,
+  median,
+  positiveInteger,
+  type RoundResult,
+  runLoad,
+  type Target,
+} from './measure.js';
 
 const LOGIN_USERNAME = 'contractbeheer';
 const RESULTS_DIR = new URL('./results/', import.meta.url);
@@ -22,15 +29,6 @@ const SETUP_BUDGET_SECONDS = 300;
 interface Settings extends LoadSettings {
   rounds: number;
   warmupSeconds: number;
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
 }
 
 function readSettings(): Settings {

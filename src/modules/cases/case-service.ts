@@ -279,11 +279,8 @@ export async function casesBehindOutcome(
     .orderBy(desc(caseOutcome.evaluatedOn), asc(supportCase.reference))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [counted] = await ctx.tx
-    .select({ total: count() })
-    .from(supportCase)
-    .innerJoin(caseOutcome, joined)
-    .where(where);
+  // Team and cell are both conditions on the outcome row: the count needs no case.
+  const [counted] = await ctx.tx.select({ total: count() }).from(caseOutcome).where(where);
   const items = await summaries(
     ctx,
     rows.map((r) => r.row),

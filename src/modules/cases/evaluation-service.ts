@@ -119,10 +119,10 @@ export async function evaluationsDue(
   const selected = query.teamId ? [query.teamId] : teams;
   if (selected.length === 0) return { items: [], total: 0 };
   const today = todayInNetherlands(now);
-  // The outcome row carries the planned date while no evaluation on or after it exists.
+  // The outcome row carries the planned date while no evaluation on or after it exists; only
+  // decided cases have one, so the case itself is needed for the page's columns only.
   const where = and(
     inArray(caseOutcome.teamId, selected),
-    eq(supportCase.status, 'decided'),
     lte(caseOutcome.evaluationDueOn, addDays(today, EVALUATION_DUE_SOON_DAYS)),
   );
   const joined = and(
@@ -145,11 +145,7 @@ export async function evaluationsDue(
   const rows = found.flatMap((r) =>
     r.plannedEvaluationDate === null ? [] : [{ ...r, plannedEvaluationDate: r.plannedEvaluationDate }],
   );
-  const [counted] = await ctx.tx
-    .select({ total: count() })
-    .from(caseOutcome)
-    .innerJoin(supportCase, joined)
-    .where(where);
+  const [counted] = await ctx.tx.select({ total: count() }).from(caseOutcome).where(where);
   const identities = await residentIdentities(
     ctx,
     rows.map((r) => r.residentId),
