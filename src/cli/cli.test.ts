@@ -90,4 +90,37 @@ describe('the regiekamer command', () => {
     );
     expect(unknown.stderr).toContain('bestaat niet');
   }, 180_000);
+  it('checks iWmo and iJw messages: conform, not conform with line and reason, and exit status', async () => {
+    const shared = new URL('../../../shared/istandaarden/', import.meta.url).pathname;
+    const valid = ['WMO301', 'WMO305', 'WMO307', 'WMO323'].map(
+      (name) => `${shared}iwmo/examples/${name}.xml`,
+    );
+    const ok = await regiekamer(['iwmo', 'check', ...valid]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('WMO323.xml: conform (WMO323)');
+    expect(ok.stdout).toContain('Alle 4 bestand(en) conform.');
+
+    const broken = await regiekamer([
+      'iwmo',
+      'check',
+      `${shared}ijw/examples/JW315.xml`,
+      `${shared}iwmo/examples/WMO305.xml`,
+      'bestaat-niet.xml',
+    ]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain('JW315.xml: NIET conform (JW315)');
+    expect(broken.stdout).toContain('regel 44');
+    expect(broken.stdout).toContain('2027-06-31');
+    expect(broken.stdout).toContain('bestaat-niet.xml: NIET conform');
+    expect(broken.stdout).toContain('2 van 3 bestand(en) niet conform.');
+
+    const json = await regiekamer(['iwmo', 'check', '--json', `${shared}ijw/examples/JW318.xml`]);
+    expect(json.code).toBe(1);
+    const [report] = JSON.parse(json.stdout);
+    expect(report.result).toMatchObject({ conforms: false, messageName: 'JW318' });
+    expect(report.result.findings[0]).toMatchObject({ code: 'UNEXPECTED_ELEMENT', line: 33 });
+
+    expect((await regiekamer(['iwmo', 'check'])).stderr).toContain('Geef een of meer bestanden');
+    expect((await regiekamer(['iwmo', 'valideer', 'x.xml'])).stderr).toContain('iwmo check');
+  });
 });

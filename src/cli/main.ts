@@ -2,7 +2,7 @@
  * The `regiekamer` command: start the platform, migrate, seed the demo municipality, create a
  * municipality and its first administrator, write the OpenAPI document.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
@@ -11,6 +11,8 @@ import { type MigrationResult, migrate } from '../db/migrate.js';
 import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
 import { backfillCaseOutcomes } from '../modules/cases/outcome-facts.js';
 import { seedDemo } from '../modules/demo/demo-seed.js';
+import { type FileCheck, formatCheckReport } from '../modules/messaging/check-report.js';
+import { checkDocument } from '../modules/messaging/check-service.js';
 import { createMunicipality, findMunicipality } from '../modules/tenancy/tenancy-service.js';
 import { buildApp } from '../server/app.js';
 import { DomainError } from '../server/errors.js';
@@ -31,6 +33,9 @@ Opdrachten:
                             Maak de eerste beheerder van een gemeente aan. Het wachtwoord komt uit
                             REGIEKAMER_ADMIN_PASSWORD of wordt gevraagd.
   openapi [--out bestand]   Schrijf het OpenAPI-document (standaard naar stdout).
+  iwmo check BESTAND...     Controleer iWmo- en iJw-berichten (3.2) tegen het XML-schema en de
+                            regels binnen het bericht; per bevinding regel, regelcode en uitleg.
+                            Met --json als JSON. Exitcode 0 alleen als alle bestanden conform zijn.
   --help                    Deze hulp.
 
 Omgevingsvariabelen: PORT (3000), HOST (localhost), REGIEKAMER_DATA_DIR (./data),
@@ -103,6 +108,47 @@ async function start(demo: boolean): Promise<void> {
   console.log(`Regiekamer draait op http://${config.host}:${config.port} (database: ${where})`);
 }
 
+async function checkFiles(args: string[], json: boolean): Promise<number> {
+  const [subcommand, ...files] = args;
+  if (subcommand !== 'check') throw new UsageError('Gebruik: regiekamer iwmo check BESTAND...');
+  if (files.length === 0)
+    throw new UsageError('Geef een of meer bestanden: regiekamer iwmo check BESTAND...');
+  const checks: FileCheck[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'bestaat niet' : 'is niet te lezen';
+      checks.push({
+        file,
+        result: {
+          conforms: false,
+          messageName: null,
+          truncated: false,
+          findings: [
+            {
+              code: 'FILE',
+              returnCode: null,
+              returnCodeMeaning: null,
+              path: '',
+              line: null,
+              column: null,
+              message: `Het bestand ${reason}.`,
+            },
+          ],
+        },
+      });
+      continue;
+    }
+    checks.push({ file, result: checkDocument(bytes) });
+  }
+  const report = json ? `${JSON.stringify(checks, null, 2)}\n` : formatCheckReport(checks);
+  // Wait for the pipe to take it all: main's caller exits the process right after.
+  await new Promise<void>((resolve) => process.stdout.write(report, () => resolve()));
+  return checks.every((c) => c.result.conforms) ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -116,6 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       municipality: { type: 'string' },
       username: { type: 'string' },
       out: { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const command = positionals[0];
@@ -181,6 +228,8 @@ export async function main(argv: string[]): Promise<number> {
       else process.stdout.write(document);
       return 0;
     }
+    case 'iwmo':
+      return checkFiles(positionals.slice(1), values.json ?? false);
     default:
       throw new UsageError(`Onbekende opdracht: ${command}. Zie regiekamer --help.`);
   }

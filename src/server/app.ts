@@ -27,6 +27,7 @@ import { casesRoutes } from '../modules/cases/cases-routes.js';
 import { decisionRoutes } from '../modules/cases/decision-routes.js';
 import { evaluationRoutes } from '../modules/cases/evaluation-routes.js';
 import { geographyRoutes } from '../modules/geography/geography-routes.js';
+import { messagingRoutes } from '../modules/messaging/messaging-routes.js';
 import { monitorRoutes } from '../modules/monitor/monitor-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
 import { referenceRoutes } from '../modules/registry/reference-routes.js';
@@ -208,6 +209,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   assessmentRoutes(app, database);
   evaluationRoutes(app, database);
   monitorRoutes(app, database);
+  messagingRoutes(app, database);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && existsSync(path.join(webRoot, 'index.html'))) await serveWeb(app, webRoot);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -104,6 +105,10 @@ export const allocation = pgTable(
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     status: text('status').notNull(),
+    /** ToewijzingNummer: how the iWmo/iJw messages identify the allocation (migration 0008). */
+    allocationNumber: bigint('allocation_number', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('allocation_number_seq')`),
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );

@@ -72,6 +72,8 @@ export const decisionView = z.object({
       startDate: z.string(),
       endDate: z.string().nullable(),
       status: z.string(),
+      /** ToewijzingNummer in the messages with the provider. */
+      allocationNumber: z.number().int(),
     }),
   ),
 });

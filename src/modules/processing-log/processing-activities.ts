@@ -37,7 +37,18 @@ const CASE_HANDLING = {
   retentionPeriod: 'P15Y',
 } as const;
 
+const MESSAGE_EXCHANGE = {
+  purpose:
+    'Uitwisselen van toewijzingen, start- en stopberichten en declaraties met zorgaanbieders volgens iWmo en iJw, en controleren of de zorg wordt geleverd zoals toegewezen',
+  legalBasis:
+    'AVG art. 6 lid 1 sub c en e, art. 9 lid 2 sub h; Wmo 2015 art. 5.1.1 en 5.2.1; Jeugdwet art. 7.4.0 en 7.4.4',
+  confidentiality: 'confidential',
+  retentionPeriod: 'P7Y',
+} as const;
+
 export const PROCESSING_ACTIVITIES = {
+  'message.receive': { name: 'Bericht van een aanbieder verwerken', ...MESSAGE_EXCHANGE },
+  'message.view': { name: 'Berichten met aanbieders inzien', ...MESSAGE_EXCHANGE },
   'case.open': { name: 'Melding of aanvraag vastleggen', ...CASE_HANDLING },
   'case.view': { name: 'Casus inzien', ...CASE_HANDLING },
   'case.update': { name: 'Stap in de casus vastleggen', ...CASE_HANDLING },

@@ -2,7 +2,7 @@
  * Contracts: which provider may deliver which provisions, at what tariff per unit, under which
  * financing variant, for which period and within which budget ceiling.
  */
-import { and, asc, count, eq, ilike, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { likePattern } from '../../shared/schema-helpers.js';
@@ -166,4 +166,24 @@ export async function updateContract(
   }
   await writeLines(ctx, id, input);
   return getContract(ctx, id);
+}
+
+/**
+ * For other modules: the contract tariff per (contract, provision), in cents per unit; pairs
+ * without a contract line are absent. Key: `${contractId}|${provisionId}`.
+ */
+export async function contractTariffs(
+  ctx: TenantContext,
+  contractIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({
+      contractId: contractLine.contractId,
+      provisionId: contractLine.provisionId,
+      tariffCents: contractLine.tariffCents,
+    })
+    .from(contractLine)
+    .where(inArray(contractLine.contractId, [...new Set(contractIds)]));
+  return new Map(rows.map((r) => [`${r.contractId}|${r.provisionId}`, r.tariffCents]));
 }

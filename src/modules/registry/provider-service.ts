@@ -110,3 +110,15 @@ export async function providerNames(
     .where(inArray(provider.id, [...ids]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** For other modules: the provider with this AGB code in the tenant, if any. */
+export async function providerByAgbCode(
+  ctx: TenantContext,
+  agbCode: string,
+): Promise<{ id: string; name: string; agbCode: string } | undefined> {
+  const [row] = await ctx.tx
+    .select({ id: provider.id, name: provider.name, agbCode: provider.agbCode })
+    .from(provider)
+    .where(eq(provider.agbCode, agbCode));
+  return row;
+}

@@ -52,6 +52,17 @@ export type MessageValidationResult =
 
 export interface ValidationOptions {
   maxViolations?: number;
+  /**
+   * Filled with the start-tag position of every element by path, so checks that run after
+   * validation (the standard's rules) can point a provider at a line. Off by default: the
+   * ingest pipeline does not need it.
+   */
+  positions?: Map<string, ElementPosition>;
+}
+
+export interface ElementPosition {
+  readonly line: number;
+  readonly column: number;
 }
 
 export const DEFAULT_MAX_VIOLATIONS = 100;
@@ -104,6 +115,7 @@ export function validateMessage(
     schema,
     compiledCheckers(schema),
     options.maxViolations ?? DEFAULT_MAX_VIOLATIONS,
+    options.positions,
   );
   const message = validator.validateRoot(root);
   if (validator.violations.length === 0 && !validator.truncated && message !== undefined) {
@@ -135,6 +147,7 @@ class Validator {
     private readonly schema: MessageSchema,
     private readonly checkers: Map<string, SimpleValueChecker>,
     private readonly maxViolations: number,
+    private readonly positions: Map<string, ElementPosition> | undefined,
   ) {}
 
   validateRoot(root: XmlElement): MessageObject | undefined {
@@ -148,6 +161,7 @@ class Validator {
   }
 
   private validateElement(element: XmlElement, typeName: string, path: string): MessageValue | undefined {
+    this.positions?.set(path, { line: element.line, column: element.column });
     this.checkAttributes(element, path);
     const type = this.typeNamed(typeName);
     switch (type.kind) {

@@ -1,0 +1,180 @@
+/**
+ * Allocations for other modules: the message exchange reads a provider's allocations with what
+ * the provider was told about them, and moves their status as starts and stops arrive.
+ * Identity comes without a log entry of its own; the caller records the processing under its
+ * own activity in the same transaction.
+ */
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { TenantContext } from '../../server/request-context.js';
+import { contractTariffs } from '../registry/contract-service.js';
+import { findProvisions } from '../registry/provision-service.js';
+import { residentIdentities } from '../registry/resident-service.js';
+import { allocation } from './cases-tables.js';
+import type { Law } from './legal-clock.js';
+
+export type AllocationStatus = 'allocated' | 'started' | 'stopped';
+
+export interface ProviderAllocation {
+  id: string;
+  allocationNumber: number;
+  caseId: string;
+  residentId: string;
+  bsn: string;
+  law: Law;
+  provisionId: string;
+  productCategory: string;
+  productCode: string | null;
+  startDate: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+  status: AllocationStatus;
+  /** The contract's tariff for the provision, in cents per unit. */
+  contractTariffCents: number | null;
+}
+
+/**
+ * The provider's allocations under one law; with `numbers`, only those (the ones a message
+ * names). Allocations of provisions without a product category cannot be exchanged and are
+ * left out.
+ */
+export async function providerAllocations(
+  ctx: TenantContext,
+  providerId: string,
+  law: Law,
+  numbers?: readonly number[],
+): Promise<ProviderAllocation[]> {
+  if (numbers !== undefined && numbers.length === 0) return [];
+  const conditions = [eq(allocation.providerId, providerId)];
+  if (numbers !== undefined) conditions.push(inArray(allocation.allocationNumber, [...new Set(numbers)]));
+  const rows = await ctx.tx
+    .select()
+    .from(allocation)
+    .where(and(...conditions));
+  if (rows.length === 0) return [];
+  const [provisions, identities, tariffs] = await Promise.all([
+    findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]),
+    residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]),
+    contractTariffs(
+      ctx,
+      rows.map((r) => r.contractId),
+    ),
+  ]);
+  const provisionById = new Map(provisions.map((p) => [p.id, p]));
+  const result: ProviderAllocation[] = [];
+  for (const row of rows) {
+    const provision = provisionById.get(row.provisionId);
+    const identity = identities.get(row.residentId);
+    if (!provision || !identity) throw new Error(`allocation ${row.id} refers to missing data`);
+    if (provision.law !== law || provision.productCategory === null) continue;
+    result.push({
+      id: row.id,
+      allocationNumber: row.allocationNumber,
+      caseId: row.caseId,
+      residentId: row.residentId,
+      bsn: identity.bsn,
+      law: provision.law,
+      provisionId: row.provisionId,
+      productCategory: provision.productCategory,
+      productCode: provision.productCode,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      volume: row.volume,
+      unit: row.unit,
+      frequency: row.frequency,
+      status: row.status as AllocationStatus,
+      contractTariffCents: tariffs.get(`${row.contractId}|${row.provisionId}`) ?? null,
+    });
+  }
+  return result;
+}
+
+/** Moves an allocation along allocated → started → stopped as the provider reports it. */
+export async function setAllocationStatus(
+  ctx: TenantContext,
+  allocationId: string,
+  status: AllocationStatus,
+): Promise<void> {
+  await ctx.tx.update(allocation).set({ status }).where(eq(allocation.id, allocationId));
+}
+
+/** The residents (with BSN, for the processing log) of these allocations. */
+export async function allocationSubjects(
+  ctx: TenantContext,
+  allocationIds: readonly string[],
+): Promise<{ residentId: string; bsn: string }[]> {
+  if (allocationIds.length === 0) return [];
+  const rows = await ctx.tx
+    .selectDistinct({ residentId: allocation.residentId })
+    .from(allocation)
+    .where(inArray(allocation.id, [...allocationIds]));
+  const identities = await residentIdentities(
+    ctx,
+    rows.map((r) => r.residentId),
+  );
+  return rows.map((r) => ({ residentId: r.residentId, bsn: identities.get(r.residentId)?.bsn ?? '' }));
+}
+
+export interface AllocationListItem {
+  id: string;
+  allocationNumber: number;
+  residentId: string;
+  bsn: string;
+  name: string;
+  provisionId: string;
+  providerId: string;
+  volume: number;
+  unit: string;
+  frequency: string;
+  startDate: string;
+  endDate: string | null;
+  status: AllocationStatus;
+}
+
+/**
+ * A page of one provider's allocations, newest first, with the resident's BSN and name: what a
+ * provider needs to deliver and to write its messages. The caller logs the page's residents.
+ */
+export async function allocationsOfProvider(
+  ctx: TenantContext,
+  providerId: string,
+  page: { limit: number; offset: number; status?: AllocationStatus },
+): Promise<{ items: AllocationListItem[]; total: number }> {
+  const where = and(
+    eq(allocation.providerId, providerId),
+    page.status ? eq(allocation.status, page.status) : undefined,
+  );
+  const [rows, [counted]] = await Promise.all([
+    ctx.tx
+      .select()
+      .from(allocation)
+      .where(where)
+      .orderBy(desc(allocation.startDate), desc(allocation.allocationNumber))
+      .limit(page.limit)
+      .offset(page.offset),
+    ctx.tx.select({ total: count() }).from(allocation).where(where),
+  ]);
+  const identities = await residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]);
+  return {
+    items: rows.map((r) => {
+      const identity = identities.get(r.residentId);
+      return {
+        id: r.id,
+        allocationNumber: r.allocationNumber,
+        residentId: r.residentId,
+        bsn: identity?.bsn ?? '',
+        name: identity?.name ?? '',
+        provisionId: r.provisionId,
+        providerId: r.providerId,
+        volume: r.volume,
+        unit: r.unit,
+        frequency: r.frequency,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        status: r.status as AllocationStatus,
+      };
+    }),
+    total: counted?.total ?? 0,
+  };
+}

@@ -1,0 +1,257 @@
+/**
+ * Reading the message exchange: lists of messages and refused documents, and one message with
+ * its document. A provider user sees only its own provider's messages; the municipal roles that
+ * manage contracts and the registry see all.
+ */
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { notFound, validationFailed } from '../../server/errors.js';
+import type { TenantContext } from '../../server/request-context.js';
+import type { Role } from '../../shared/roles.js';
+import {
+  type AllocationListItem,
+  type AllocationStatus,
+  allocationSubjects,
+  allocationsOfProvider,
+} from '../cases/allocation-service.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
+import { ownProviderOnly } from '../registry/provider-scope.js';
+import { providerNames } from '../registry/provider-service.js';
+import { findProvisions } from '../registry/provision-service.js';
+import type { FindingView } from './ingest-service.js';
+import { careReport, declaration, declaredService, message, messageQuarantine } from './messaging-tables.js';
+import type { MessageType } from './standard/message-kinds.js';
+
+export const MESSAGE_READERS: readonly Role[] = ['administrator', 'contract_manager', 'provider_user'];
+
+export interface MessageSummary {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  standard: 'iwmo' | 'ijw';
+  messageType: string;
+  messageName: string;
+  providerId: string;
+  providerName: string;
+  sender: string;
+  receiver: string;
+  identification: string;
+  datedOn: string;
+  status: string;
+  returnCodes: string[];
+  answersMessageId: string | null;
+  answerDueOn: string | null;
+  receivedAt: string;
+  fetchedAt: string | null;
+}
+
+export interface MessageListQuery {
+  direction?: 'inbound' | 'outbound';
+  type?: MessageType;
+  status?: 'accepted' | 'partly_rejected' | 'rejected' | 'ready' | 'fetched';
+  providerId?: string;
+  limit: number;
+  offset: number;
+}
+
+const summaryColumns = {
+  id: message.id,
+  direction: message.direction,
+  standard: message.standard,
+  messageType: message.messageType,
+  providerId: message.providerId,
+  sender: message.sender,
+  receiver: message.receiver,
+  identification: message.identification,
+  datedOn: message.datedOn,
+  status: message.status,
+  returnCodes: message.returnCodes,
+  answersMessageId: message.answersMessageId,
+  answerDueOn: message.answerDueOn,
+  receivedAt: message.receivedAt,
+  fetchedAt: message.fetchedAt,
+};
+
+type SummaryRow = Omit<MessageSummary, 'messageName' | 'providerName' | 'receivedAt' | 'fetchedAt'> & {
+  receivedAt: Date;
+  fetchedAt: Date | null;
+};
+
+async function summaries(ctx: TenantContext, rows: readonly SummaryRow[]): Promise<MessageSummary[]> {
+  const names = await providerNames(ctx, [...new Set(rows.map((r) => r.providerId))]);
+  return rows.map((r) => ({
+    ...r,
+    messageName: `${r.standard === 'iwmo' ? 'WMO' : 'JW'}${r.messageType}`,
+    providerName: names.get(r.providerId) ?? '',
+    receivedAt: r.receivedAt.toISOString(),
+    fetchedAt: r.fetchedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Message lists carry no document and no personal data, so they are not logged. */
+export async function listMessages(
+  ctx: TenantContext,
+  query: MessageListQuery,
+): Promise<{ items: MessageSummary[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [ownProviderOnly(ctx, message.providerId)];
+  if (query.direction) conditions.push(eq(message.direction, query.direction));
+  if (query.type) conditions.push(eq(message.messageType, query.type));
+  if (query.status) conditions.push(eq(message.status, query.status));
+  if (query.providerId) conditions.push(eq(message.providerId, query.providerId));
+  const where = and(...conditions);
+  const [rows, [counted]] = await Promise.all([
+    ctx.tx
+      .select(summaryColumns)
+      .from(message)
+      .where(where)
+      .orderBy(desc(message.receivedAt), desc(message.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    ctx.tx.select({ total: count() }).from(message).where(where),
+  ]);
+  return { items: await summaries(ctx, rows), total: counted?.total ?? 0 };
+}
+
+/**
+ * One message with its document. The document names residents, so the view is logged for the
+ * residents whose allocations the message concerns. A provider fetching an answer of the
+ * municipality marks it fetched.
+ */
+export async function getMessage(
+  ctx: TenantContext,
+  id: string,
+): Promise<MessageSummary & { document: string; answers: MessageSummary[] }> {
+  const [row] = await ctx.tx
+    .select({ ...summaryColumns, document: message.document })
+    .from(message)
+    .where(and(eq(message.id, id), ownProviderOnly(ctx, message.providerId)));
+  if (!row) throw notFound('Het bericht', 'id');
+  const answerRows = await ctx.tx
+    .select(summaryColumns)
+    .from(message)
+    .where(eq(message.answersMessageId, id))
+    .orderBy(desc(message.receivedAt));
+  if (ctx.actor.role === 'provider_user' && row.direction === 'outbound' && row.status === 'ready') {
+    const fetchedAt = new Date();
+    await ctx.tx.update(message).set({ status: 'fetched', fetchedAt }).where(eq(message.id, id));
+    row.status = 'fetched';
+    row.fetchedAt = fetchedAt;
+  }
+  const concerned = await allocationsConcerned(ctx, row.direction === 'inbound' ? id : row.answersMessageId);
+  await recordProcessing(ctx, 'message.view', 'read', await allocationSubjects(ctx, concerned));
+  const [summary] = await summaries(ctx, [row]);
+  if (!summary) throw new Error('summary lost');
+  return { ...summary, document: row.document, answers: await summaries(ctx, answerRows) };
+}
+
+/** The allocations an inbound message reported on or declared against. */
+async function allocationsConcerned(ctx: TenantContext, inboundId: string | null): Promise<string[]> {
+  if (!inboundId) return [];
+  const [reports, services] = await Promise.all([
+    ctx.tx
+      .select({ id: careReport.allocationId })
+      .from(careReport)
+      .where(eq(careReport.messageId, inboundId)),
+    ctx.tx
+      .select({ id: declaredService.allocationId })
+      .from(declaredService)
+      .innerJoin(
+        declaration,
+        and(
+          eq(declaration.municipalityCode, declaredService.municipalityCode),
+          eq(declaration.id, declaredService.declarationId),
+        ),
+      )
+      .where(eq(declaration.messageId, inboundId)),
+  ]);
+  return [...new Set([...reports, ...services].flatMap((r) => (r.id ? [r.id] : [])))];
+}
+
+export interface QuarantineItem {
+  id: string;
+  providerId: string | null;
+  providerName: string | null;
+  channel: string;
+  fileName: string | null;
+  sizeBytes: number;
+  sha256: string;
+  reasonCode: string;
+  reason: string;
+  line: number | null;
+  receivedAt: string;
+  findings: FindingView[];
+}
+
+/** Refused documents, newest first; their bytes stay in the database for inspection. */
+export async function listQuarantine(
+  ctx: TenantContext,
+  query: { limit: number; offset: number },
+): Promise<{ items: QuarantineItem[]; total: number }> {
+  const where = ownProviderOnly(ctx, messageQuarantine.providerId);
+  const [rows, [counted]] = await Promise.all([
+    ctx.tx
+      .select({
+        id: messageQuarantine.id,
+        providerId: messageQuarantine.providerId,
+        channel: messageQuarantine.channel,
+        fileName: messageQuarantine.fileName,
+        sizeBytes: messageQuarantine.sizeBytes,
+        sha256: messageQuarantine.sha256,
+        reasonCode: messageQuarantine.reasonCode,
+        reason: messageQuarantine.reason,
+        line: messageQuarantine.line,
+        receivedAt: messageQuarantine.receivedAt,
+        violations: messageQuarantine.violations,
+      })
+      .from(messageQuarantine)
+      .where(where)
+      .orderBy(desc(messageQuarantine.receivedAt), desc(messageQuarantine.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    ctx.tx.select({ total: count() }).from(messageQuarantine).where(where),
+  ]);
+  const names = await providerNames(ctx, [
+    ...new Set(rows.flatMap((r) => (r.providerId ? [r.providerId] : []))),
+  ]);
+  return {
+    items: rows.map(({ violations, ...r }) => ({
+      ...r,
+      providerName: r.providerId ? (names.get(r.providerId) ?? null) : null,
+      receivedAt: r.receivedAt.toISOString(),
+      findings: violations.map((v) => ({ ...v, returnCode: null, returnCodeMeaning: null })),
+    })),
+    total: counted?.total ?? 0,
+  };
+}
+
+/**
+ * A provider's allocations for the portal: a provider user sees its own, the municipal roles
+ * name the provider. Every listed resident is written to the processing log.
+ */
+export async function providerAllocationPage(
+  ctx: TenantContext,
+  query: { providerId?: string; status?: AllocationStatus; limit: number; offset: number },
+): Promise<{
+  items: (AllocationListItem & { provisionName: string; productCode: string | null })[];
+  total: number;
+}> {
+  const providerId = ctx.actor.role === 'provider_user' ? ctx.actor.providerId : query.providerId;
+  if (!providerId)
+    throw validationFailed('providerId', 'Kies de aanbieder waarvan u de toewijzingen wilt zien.');
+  const page = await allocationsOfProvider(ctx, providerId, query);
+  const provisions = new Map(
+    (await findProvisions(ctx, [...new Set(page.items.map((i) => i.provisionId))])).map((p) => [p.id, p]),
+  );
+  await recordProcessing(
+    ctx,
+    'message.view',
+    'read',
+    page.items.map((i) => ({ residentId: i.residentId, bsn: i.bsn })),
+  );
+  return {
+    total: page.total,
+    items: page.items.map((i) => ({
+      ...i,
+      provisionName: provisions.get(i.provisionId)?.name ?? '',
+      productCode: provisions.get(i.provisionId)?.productCode ?? null,
+    })),
+  };
+}
