@@ -90,6 +90,20 @@ describe('the regiekamer command', () => {
     );
     expect(unknown.stderr).toContain('bestaat niet');
   }, 180_000);
+  it('plays the providers of a municipality, and refuses bad options', async () => {
+    // 0363 was created above and has no providers yet: nothing to send, but a clean run.
+    const run = await regiekamer(['simulate-providers', '--municipality', '0363', '--until', '2026-11-30']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('0 aanbieders, 0 berichten');
+    expect((await regiekamer(['simulate-providers'])).stderr).toContain('--municipality');
+    expect(
+      (await regiekamer(['simulate-providers', '--municipality', '0363', '--until', '2026-02-30'])).stderr,
+    ).toContain('geen bestaande datum');
+    expect((await regiekamer(['simulate-providers', '--municipality', '0999'])).stderr).toContain(
+      'bestaat niet',
+    );
+  });
+
   it('checks iWmo and iJw messages: conform, not conform with line and reason, and exit status', async () => {
     const shared = new URL('../../../shared/istandaarden/', import.meta.url).pathname;
     const valid = ['WMO301', 'WMO305', 'WMO307', 'WMO323'].map(

@@ -6,17 +6,20 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
-import { connectDatabase, type Database } from '../db/connection.js';
+import { connectDatabase, type Database, enterTenant } from '../db/connection.js';
 import { type MigrationResult, migrate } from '../db/migrate.js';
 import { createAccountAsSystem } from '../modules/accounts/accounts-service.js';
 import { backfillCaseOutcomes } from '../modules/cases/outcome-facts.js';
 import { seedDemo } from '../modules/demo/demo-seed.js';
+import { simulateProviders } from '../modules/demo/provider-simulator.js';
 import { type FileCheck, formatCheckReport } from '../modules/messaging/check-report.js';
 import { checkDocument } from '../modules/messaging/check-service.js';
 import { createMunicipality, findMunicipality } from '../modules/tenancy/tenancy-service.js';
 import { buildApp } from '../server/app.js';
 import { DomainError } from '../server/errors.js';
 import { openApiDocument } from '../server/openapi.js';
+import { SYSTEM_ACTOR, systemTrace } from '../server/request-context.js';
+import { isIsoDate, todayInNetherlands } from '../shared/identifiers.js';
 
 const HELP = `Regiekamer — sturingsplatform voor het sociaal domein
 
@@ -33,6 +36,10 @@ Opdrachten:
                             Maak de eerste beheerder van een gemeente aan. Het wachtwoord komt uit
                             REGIEKAMER_ADMIN_PASSWORD of wordt gevraagd.
   openapi [--out bestand]   Schrijf het OpenAPI-document (standaard naar stdout).
+  simulate-providers --municipality 9901 [--until 2026-12-01] [--seed 1]
+                            Speel de zorgaanbieders van een gemeente: start zorg (305), maand-
+                            declaraties (323) en stop zorg (307) voor alle toewijzingen, met af en
+                            toe een realistische fout. Opnieuw draaien verwerkt niets dubbel.
   iwmo check BESTAND...     Controleer iWmo- en iJw-berichten (3.2) tegen het XML-schema en de
                             regels binnen het bericht; per bevinding regel, regelcode en uitleg.
                             Met --json als JSON. Exitcode 0 alleen als alle bestanden conform zijn.
@@ -163,6 +170,8 @@ export async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      until: { type: 'string' },
+      seed: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -226,6 +235,35 @@ export async function main(argv: string[]): Promise<number> {
       const document = await openApiDocument();
       if (values.out) await writeFile(values.out, document);
       else process.stdout.write(document);
+      return 0;
+    }
+    case 'simulate-providers': {
+      const municipality = values.municipality;
+      if (!municipality) throw new UsageError('Geef de gemeente: --municipality 9901.');
+      const until = values.until ?? todayInNetherlands();
+      if (!isIsoDate(until)) throw new UsageError(`--until ${until} is geen bestaande datum (JJJJ-MM-DD).`);
+      const seed = Number(values.seed ?? '1');
+      if (!Number.isInteger(seed)) throw new UsageError('--seed moet een geheel getal zijn.');
+      const summary = await withDatabase(async (database) => {
+        if (!(await findMunicipality(database.db, municipality))) {
+          throw new UsageError(`Gemeente ${municipality} bestaat niet.`);
+        }
+        return database.asSystem(async (tx) => {
+          await enterTenant(tx, municipality);
+          return simulateProviders(
+            {
+              tx,
+              municipalityCode: municipality,
+              actor: SYSTEM_ACTOR,
+              trace: systemTrace('simulate-providers'),
+            },
+            { until, seed, onProgress: (step) => console.log(step) },
+          );
+        });
+      });
+      console.log(
+        `${summary.providers} aanbieders, ${summary.messages} berichten: ${summary.messages - summary.alreadyProcessed - summary.quarantined} verwerkt (${summary.withFindings} met afwijzingen), ${summary.alreadyProcessed} al eerder verwerkt, ${summary.quarantined} in quarantaine.`,
+      );
       return 0;
     }
     case 'iwmo':

@@ -20,6 +20,9 @@ export interface ProviderAllocation {
   caseId: string;
   residentId: string;
   bsn: string;
+  /** For the provider simulator, which writes messages as a provider would. */
+  dateOfBirth: string;
+  name: string;
   law: Law;
   provisionId: string;
   productCategory: string;
@@ -74,6 +77,8 @@ export async function providerAllocations(
       caseId: row.caseId,
       residentId: row.residentId,
       bsn: identity.bsn,
+      dateOfBirth: identity.dateOfBirth,
+      name: identity.name,
       law: provision.law,
       provisionId: row.provisionId,
       productCategory: provision.productCategory,
@@ -177,4 +182,60 @@ export async function allocationsOfProvider(
     }),
     total: counted?.total ?? 0,
   };
+}
+
+export interface MonitoredAllocation {
+  id: string;
+  providerId: string;
+  contractId: string;
+  provisionId: string;
+  law: Law;
+  startDate: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+  status: AllocationStatus;
+  contractTariffCents: number | null;
+}
+
+/** Every allocation under the given laws, without identity: for the provider monitor. */
+export async function allocationsForMonitor(
+  ctx: TenantContext,
+  laws: readonly Law[],
+): Promise<MonitoredAllocation[]> {
+  const rows = await ctx.tx
+    .select({
+      id: allocation.id,
+      providerId: allocation.providerId,
+      contractId: allocation.contractId,
+      provisionId: allocation.provisionId,
+      startDate: allocation.startDate,
+      endDate: allocation.endDate,
+      volume: allocation.volume,
+      unit: allocation.unit,
+      frequency: allocation.frequency,
+      status: allocation.status,
+    })
+    .from(allocation);
+  const [provisions, tariffs] = await Promise.all([
+    findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]),
+    contractTariffs(
+      ctx,
+      rows.map((r) => r.contractId),
+    ),
+  ]);
+  const lawOf = new Map(provisions.map((p) => [p.id, p.law]));
+  const result: MonitoredAllocation[] = [];
+  for (const row of rows) {
+    const rowLaw = lawOf.get(row.provisionId);
+    if (rowLaw === undefined || !laws.includes(rowLaw)) continue;
+    result.push({
+      ...row,
+      law: rowLaw,
+      status: row.status as AllocationStatus,
+      contractTariffCents: tariffs.get(`${row.contractId}|${row.provisionId}`) ?? null,
+    });
+  }
+  return result;
 }

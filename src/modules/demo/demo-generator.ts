@@ -59,7 +59,7 @@ const RESIDENT_COUNT = 3000;
 // ---------------------------------------------------------------------------------------------
 // Random numbers: our own PRNG, so output is identical on every platform and Node version.
 
-interface Rng {
+export interface Rng {
   next(): number;
   /** Integer in [min, max], both inclusive. */
   int(min: number, max: number): number;
@@ -87,7 +87,7 @@ function mulberry32(seed: number): () => number {
 
 // Each part of the municipality draws from its own stream, so a change to how residents are
 // generated does not move a single polygon or tariff.
-function createRng(seed: number, stream: string): Rng {
+export function createRng(seed: number, stream: string): Rng {
   let hash = 0x811c9dc5;
   for (let i = 0; i < stream.length; i++) hash = Math.imul(hash ^ stream.charCodeAt(i), 0x01000193);
   // xor, odd multiplications and xor-shifts are bijections on 32 bits: distinct seeds stay distinct.

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connection.js';
 import { buildApp } from '../../server/app.js';
 import { createTestDatabase, type TestDatabase } from '../../test-support/test-database.js';
-import { DEMO_ACCOUNTS, DEMO_HISTORY_CASES, DEMO_PASSWORD, seedDemo } from './demo-seed.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_HISTORY_CASES,
+  DEMO_PASSWORD,
+  PLANTED_UNDER_DELIVERING_PROVIDER,
+  seedDemo,
+} from './demo-seed.js';
 
 // Seeding the demo, with two and a half years of case history, takes half a minute on PGlite.
 describe('demo municipality seed', { timeout: 240_000 }, () => {
@@ -153,6 +159,36 @@ describe('demo municipality seed', { timeout: 240_000 }, () => {
     expect(top?.label).toBe('Dagbesteding');
     expect(top?.compensationRate.suppressed).toBe(false);
     expect(top?.compensationRate.value).toBeLessThan(35);
+    await app.close();
+  });
+
+  it('shows the planted under-delivering provider on top of the provider monitor, from its messages alone', async () => {
+    const app = await buildApp({ database, webRoot: null, logLevel: 'silent' });
+    const monitorAs = async (username: string) => {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username, password: DEMO_PASSWORD },
+      });
+      const cookie = `rk_session=${login.cookies.find((c) => c.name === 'rk_session')?.value}`;
+      return (
+        await app.inject({ method: 'GET', url: '/api/v1/monitor/providers', headers: { cookie } })
+      ).json();
+    };
+    type Row = { name: string; deliveryRate: number | null; neverStartedRate: { value: number | null } };
+    // The simulator played every provider's messages; only the planted one delivers far less.
+    expect(await count('message')).toBeGreaterThan(500);
+    const monitor = await monitorAs('contractbeheer');
+    const rows = monitor.providers as Row[];
+    expect(rows[0]?.name).toBe(PLANTED_UNDER_DELIVERING_PROVIDER);
+    expect(rows[0]?.deliveryRate ?? 100).toBeLessThan(50);
+    const others = rows.slice(1).filter((r) => r.deliveryRate !== null);
+    expect(others.length).toBeGreaterThanOrEqual(5);
+    expect(Math.min(...others.map((r) => r.deliveryRate ?? 0))).toBeGreaterThan(70);
+    // The board sees the same provider on top, its client counts disclosed.
+    const board = await monitorAs('bestuurder');
+    expect(board.disclosureApplied).toBe(true);
+    expect((board.providers as Row[])[0]?.name).toBe(PLANTED_UNDER_DELIVERING_PROVIDER);
     await app.close();
   });
 

@@ -19,6 +19,19 @@ import { createMunicipality, findMunicipality } from '../tenancy/tenancy-service
 import { seedDemoCases } from './demo-cases.js';
 import { DEFAULT_DEMO_SEED, type DemoMunicipality, generateDemoMunicipality } from './demo-generator.js';
 import { type HistoryContract, seedDemoHistory } from './demo-history.js';
+import { ORDINARY_PROVIDER, type ProviderBehaviour, simulateProviders } from './provider-simulator.js';
+
+/**
+ * The provider planted as one that delivers far less than it is allocated: it starts late, never
+ * starts almost a third of its allocations and declares about a third of the allocated volume.
+ * The provider monitor must find it without being told.
+ */
+export const PLANTED_UNDER_DELIVERING_PROVIDER = 'Zorggroep De Linde';
+
+function demoProviderBehaviour(provider: { name: string }): ProviderBehaviour {
+  if (provider.name !== PLANTED_UNDER_DELIVERING_PROVIDER) return ORDINARY_PROVIDER;
+  return { startLagDays: [10, 45], neverStartShare: 0.3, deliveryShare: 0.35, mistakeRate: 0.1 };
+}
 
 export const DEMO_PASSWORD = 'Regiekamer-demo-2026';
 
@@ -37,6 +50,11 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
+  'declared_service',
+  'declaration',
+  'care_report',
+  'message_quarantine',
+  'message',
   'case_outcome_generation',
   'case_outcome',
   'case_evaluation',
@@ -110,7 +128,11 @@ export async function seedDemo(
       actor: SYSTEM_ACTOR,
       trace: systemTrace('demo-seed'),
     };
-    return fill(ctx, demo, progress, { historyCases: options.historyCases ?? DEMO_HISTORY_CASES, now });
+    return fill(ctx, demo, progress, {
+      historyCases: options.historyCases ?? DEMO_HISTORY_CASES,
+      now,
+      seed: options.seed ?? DEFAULT_DEMO_SEED,
+    });
   });
   return { seeded: true, municipalityCode: code, counts };
 }
@@ -119,7 +141,7 @@ async function fill(
   ctx: TenantContext,
   demo: DemoMunicipality,
   progress: (step: string) => void,
-  options: { historyCases: number; now: Date },
+  options: { historyCases: number; now: Date; seed: number },
 ): Promise<Record<string, number>> {
   const today = todayInNetherlands(options.now);
   progress(`${demo.districts.length} wijken en ${demo.neighbourhoods.length} buurten`);
@@ -205,6 +227,13 @@ async function fill(
     count: options.historyCases,
     now: options.now,
   });
+  progress('aanbieders sturen hun berichten: start zorg, maanddeclaraties, stop zorg');
+  const simulation = await simulateProviders(ctx, {
+    until: today,
+    seed: options.seed,
+    behaviourOf: demoProviderBehaviour,
+    onProgress: progress,
+  });
   return {
     districts: demo.districts.length,
     neighbourhoods: demo.neighbourhoods.length,
@@ -217,5 +246,7 @@ async function fill(
     cases,
     historyCases: history.cases,
     evaluations: history.evaluations,
+    providerMessages: simulation.messages,
+    providerMessagesWithFindings: simulation.withFindings,
   };
 }

@@ -25,7 +25,7 @@ import {
 } from '../cases/allocation-service.js';
 import type { Law } from '../cases/legal-clock.js';
 import { recordProcessing } from '../processing-log/processing-log-service.js';
-import { getProvider } from '../registry/provider-service.js';
+import { providerIdentity } from '../registry/provider-service.js';
 import {
   type CareStartMessage,
   type CareStopMessage,
@@ -174,7 +174,7 @@ export async function receiveMessage(
     return quarantine('INVALID', reason, findings, findings[0]);
   }
   const header = decodeHeader(validated.message);
-  const provider = await getProvider(ctx, received.providerId);
+  const provider = await providerIdentity(ctx, received.providerId);
   if (header.sender !== provider.agbCode) {
     return quarantine(
       'WRONG_SENDER',
@@ -300,6 +300,8 @@ export async function receiveMessage(
         ? 'partly_rejected'
         : 'accepted';
 
+  // What the list of messages shows: every return code the answer carries, the classes' too.
+  const allCodes = unique([...headerCodes, ...[...classCodes.values()].flat()]);
   const termDays =
     decoded.type === '323'
       ? ANSWER_TERMS_WORKING_DAYS.declarationAnswer
@@ -319,7 +321,7 @@ export async function receiveMessage(
       status,
       answerDueOn: addWorkingDays(today, termDays),
       answeredAt: now,
-      returnCodes: headerCodes,
+      returnCodes: allCodes,
       document: new TextDecoder().decode(received.bytes),
       sha256,
       receivedAt: now,
@@ -362,7 +364,7 @@ export async function receiveMessage(
       header.receiver,
       header.sender,
       stored.id,
-      headerCodes,
+      allCodes,
       today,
       now,
     );

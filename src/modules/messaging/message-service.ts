@@ -230,7 +230,11 @@ export async function providerAllocationPage(
   ctx: TenantContext,
   query: { providerId?: string; status?: AllocationStatus; limit: number; offset: number },
 ): Promise<{
-  items: (AllocationListItem & { provisionName: string; productCode: string | null })[];
+  items: (AllocationListItem & {
+    provisionName: string;
+    productCategory: string | null;
+    productCode: string | null;
+  })[];
   total: number;
 }> {
   const providerId = ctx.actor.role === 'provider_user' ? ctx.actor.providerId : query.providerId;
@@ -251,6 +255,7 @@ export async function providerAllocationPage(
     items: page.items.map((i) => ({
       ...i,
       provisionName: provisions.get(i.provisionId)?.name ?? '',
+      productCategory: provisions.get(i.provisionId)?.productCategory ?? null,
       productCode: provisions.get(i.provisionId)?.productCode ?? null,
     })),
   };

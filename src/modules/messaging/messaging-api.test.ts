@@ -9,6 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/connection.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import {
+  createAllocationFixture,
+  FIXTURE_AGB,
+  FIXTURE_BSN,
+  FIXTURE_DATE_OF_BIRTH,
+} from '../../test-support/allocation-fixture.js';
+import {
   type ApiClient,
   countRows,
   createHarness,
@@ -26,9 +32,9 @@ import { addDays, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
 import { messageKind } from './standard/message-kinds.js';
 import { parseMessage } from './xml/validate.js';
 
-const BSN = '999990068';
-const DATE_OF_BIRTH = '1950-03-03';
-const AGB = '98000001';
+const BSN = FIXTURE_BSN;
+const DATE_OF_BIRTH = FIXTURE_DATE_OF_BIRTH;
+const AGB = FIXTURE_AGB;
 
 function monthStart(date: string): string {
   return `${date.slice(0, 8)}01`;
@@ -69,79 +75,12 @@ describe('message exchange with providers (iWmo 3.2)', () => {
 
   beforeAll(async () => {
     h = await createHarness();
-    const providerId = h.providerIds[TENANT_A] ?? '';
-    const admin = await h.as('administrator');
-    const team = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam West' })).json().id;
-    worker = await h.as('case_worker');
-    await admin.request('PUT', `/api/v1/teams/${team}/members`, { accountIds: [worker.accountId] });
-    const policy = await h.as('policy_advisor');
-    const provisionId = (
-      await policy.request('POST', '/api/v1/provisions', {
-        code: 'WMO-HH1',
-        name: 'Hulp bij het huishouden',
-        law: 'wmo',
-        kind: 'tailored',
-        productCategory: '01',
-        productCode: '01A01',
-        unit: '04',
-        intent: 'Zelfstandig wonen in een schoon huis.',
-      })
-    ).json().id;
-    const contractId = (
-      await (
-        await h.as('contract_manager')
-      ).request('POST', '/api/v1/contracts', {
-        providerId,
-        reference: 'INK-HH',
-        financingVariant: 'effort',
-        startDate: addDays(today, -400),
-        endDate: addDays(today, 365),
-        budgetCeilingCents: 50_000_000,
-        lines: [{ provisionId, tariffCents: 3650 }],
-      })
-    ).json().id;
-    const residentId = (
-      await worker.request('POST', '/api/v1/residents', {
-        bsn: BSN,
-        name: 'Zoë Çelik-Brüggen',
-        dateOfBirth: DATE_OF_BIRTH,
-        neighbourhoodCode: null,
-      })
-    ).json().id;
-    const reportDate = addDays(allocationStart, -50);
-    caseId = (
-      await worker.request('POST', '/api/v1/cases', {
-        residentId,
-        law: 'wmo',
-        reportDate,
-        request: 'Hulp in het huishouden nodig.',
-        at: `${reportDate}T09:00:00+01:00`,
-      })
-    ).json().id;
-    for (const [i, type] of ['start_assessment', 'complete_assessment', 'apply'].entries()) {
-      const at = `${addDays(reportDate, 5 + i * 5)}T10:00:00+01:00`;
-      expect((await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type, at })).statusCode).toBe(
-        200,
-      );
-    }
-    const decided = await worker.request('POST', `/api/v1/cases/${caseId}/decision`, {
-      lines: [
-        {
-          provisionId,
-          granted: true,
-          form: 'in_kind',
-          providerId,
-          contractId,
-          volume: 3,
-          frequency: '2',
-          startDate: allocationStart,
-          endDate: addDays(today, 180),
-          reasoning: 'Mevrouw kan het huis niet zelf schoonhouden; haar netwerk kan dit niet overnemen.',
-        },
-      ],
+    const fixture = await createAllocationFixture(h, {
+      startDate: allocationStart,
+      endDate: addDays(today, 180),
+      today,
     });
-    expect(decided.statusCode, decided.body).toBe(201);
-    allocationNumber = decided.json().allocations[0].allocationNumber;
+    ({ worker, caseId, allocationNumber } = fixture);
     expect(allocationNumber).toBeGreaterThan(0);
     provider = await h.as('provider_user');
   });

@@ -237,6 +237,8 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
               name: z.string(),
               provisionId: z.string(),
               provisionName: z.string(),
+              /** Product category and code: what every 305, 307 and 323 line must carry. */
+              productCategory: z.string().nullable(),
               productCode: z.string().nullable(),
               providerId: z.string(),
               volume: z.number().int(),

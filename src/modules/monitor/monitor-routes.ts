@@ -8,6 +8,7 @@ import { isoDate, listOf, personalDataPaging } from '../../shared/schema-helpers
 import { caseSummary } from '../cases/cases-schema.js';
 import type { OutcomeFilter } from '../cases/outcome-facts.js';
 import { CASE_ROLES, clientMonitor, clientMonitorCases, MonitorCache } from './client-monitor-service.js';
+import { providerMonitor } from './provider-monitor-service.js';
 
 const monitorFilter = {
   law: z.enum(['wmo', 'youth', 'participation']).optional(),
@@ -76,6 +77,48 @@ const clientMonitorView = z.object({
   ),
 });
 
+const rejection = z.object({ code: z.string(), meaning: z.string(), count: z.number().int() });
+const providerMonitorView = z.object({
+  measuredUntil: z.string(),
+  disclosureApplied: z.boolean(),
+  providers: z.array(
+    z.object({
+      providerId: z.string(),
+      name: z.string(),
+      allocations: disclosed,
+      started: disclosed,
+      neverStarted: disclosed,
+      neverStartedRate: disclosed,
+      medianDaysToStart: z.number().nullable(),
+      allocatedCents: z.number().int(),
+      awardedCents: z.number().int(),
+      deliveryRate: z.number().nullable(),
+      servicesDeclared: z.number().int(),
+      servicesRejected: z.number().int(),
+      rejectedRate: z.number().nullable(),
+      rejections: z.array(rejection),
+      reports: z.number().int(),
+      lateReports: z.number().int(),
+      lateRate: z.number().nullable(),
+    }),
+  ),
+  contracts: z.array(
+    z.object({
+      contractId: z.string(),
+      reference: z.string(),
+      providerId: z.string(),
+      providerName: z.string(),
+      startDate: z.string(),
+      endDate: z.string(),
+      budgetCeilingCents: z.number().int().nullable(),
+      allocatedCents: z.number().int(),
+      awardedCents: z.number().int(),
+      deliveryRate: z.number().nullable(),
+      ceilingUsed: z.number().nullable(),
+    }),
+  ),
+});
+
 export function monitorRoutes(app: ZodApp, database: Database): void {
   const cache = new MonitorCache();
   app.get(
@@ -123,5 +166,26 @@ export function monitorRoutes(app: ZodApp, database: Database): void {
         const { dimension, key, outcome, limit, offset, ...filter } = request.query;
         return clientMonitorCases(ctx, { dimension, key, outcome }, filterOf(filter), { limit, offset });
       }),
+  );
+
+  app.get(
+    '/api/v1/monitor/providers',
+    {
+      config: { access: rolesOnly('administrator', 'policy_advisor', 'contract_manager', 'board_member') },
+      schema: {
+        tags: ['monitor'],
+        summary:
+          'Aanbiedersmonitor: per aanbieder en contract de tijd tot de start, nooit gestarte toewijzingen, geleverde (toegekende) tegen toegewezen waarde, afgewezen declaraties en waarom, te late start- en stopberichten, en besteding tegen het plafond. Aantallen cliënten volgens de CBS-onthullingsregel.',
+        querystring: z.strictObject({
+          law: z
+            .enum(['wmo', 'youth'], {
+              error: 'Kies wmo of youth: alleen die wetten kennen berichtenverkeer.',
+            })
+            .optional(),
+        }),
+        response: { 200: providerMonitorView },
+      },
+    },
+    (request) => inTenant(database, request, (ctx) => providerMonitor(ctx, { law: request.query.law })),
   );
 }

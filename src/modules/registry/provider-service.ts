@@ -111,14 +111,15 @@ export async function providerNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** For other modules: the provider with this AGB code in the tenant, if any. */
-export async function providerByAgbCode(
+/** For other modules: a provider's name and AGB code, without its contracts. */
+export async function providerIdentity(
   ctx: TenantContext,
-  agbCode: string,
-): Promise<{ id: string; name: string; agbCode: string } | undefined> {
+  id: string,
+): Promise<{ id: string; name: string; agbCode: string }> {
   const [row] = await ctx.tx
     .select({ id: provider.id, name: provider.name, agbCode: provider.agbCode })
     .from(provider)
-    .where(eq(provider.agbCode, agbCode));
+    .where(eq(provider.id, id));
+  if (!row) throw notFound('De aanbieder', 'id');
   return row;
 }

@@ -520,7 +520,6 @@ function tr321(service: DeclaredService, allocation: AllocationFacts, standard: 
  * allocation's unit.
  */
 function tr322(message: DeclarationMessage, facts: DeclarationFacts): RuleFinding[] {
-  const findings: RuleFinding[] = [];
   const byAllocation = new Map<number, DeclaredService[]>();
   for (const service of message.services) {
     byAllocation.set(service.allocationNumber, [
@@ -528,50 +527,57 @@ function tr322(message: DeclarationMessage, facts: DeclarationFacts): RuleFindin
       service,
     ]);
   }
-  for (const [number, services] of byAllocation) {
+  return [...byAllocation].flatMap(([number, services]) => {
     const allocation = facts.allocations.get(number);
-    if (allocation === undefined || !hasOmvang(allocation)) continue;
-    const maximum = maximumOverAllocation(allocation);
-    if (maximum === undefined) continue;
-    // Hours are summed in minutes when the provider declares (some of) them in minutes.
-    const base =
-      allocation.unit === HOUR_UNIT && services.some((service) => service.unit === MINUTE_UNIT)
-        ? MINUTE_UNIT
-        : allocation.unit;
-    const inBase = (volume: number, unit: string): number | undefined => {
-      if (unit === base) return volume;
-      return unit === HOUR_UNIT && base === MINUTE_UNIT ? volume * 60 : undefined;
-    };
-    const limit = inBase(maximum, allocation.unit) ?? maximum;
-    let total = 0;
-    for (const prior of facts.priorServices.values()) {
-      if (!prior.approved || prior.allocationNumber !== number) continue;
-      const volume = inBase(prior.deliveredVolume, allocation.unit) ?? 0;
-      total += prior.debitCredit === 'C' ? -volume : volume;
-    }
-    for (const service of services) {
-      if (service.debitCredit === 'C') total -= inBase(service.deliveredVolume, service.unit) ?? 0;
-    }
-    for (const service of services) {
-      if (service.debitCredit !== 'D') continue;
-      const volume = inBase(service.deliveredVolume, service.unit);
-      if (volume === undefined) continue;
-      total += volume;
-      if (total <= limit) continue;
-      findings.push(
-        finding(
-          TR322,
-          `${service.path}/GeleverdVolume`,
-          service.path,
-          `Met ${named(service)} komt het gedeclareerde volume op toewijzing ${number} op ${volumeLabel(total, base)}, meer dan de ${volumeLabel(limit, base)} die over de looptijd ${allocation.startDate} t/m ${allocation.endDate ?? 'onbepaald'} is toegewezen (${omvangLabel(allocation)}).`,
-        ),
-      );
-    }
+    return allocation === undefined ? [] : tr322OnAllocation(allocation, services, facts);
+  });
+}
+
+function tr322OnAllocation(
+  allocation: AllocationFacts,
+  services: readonly DeclaredService[],
+  facts: DeclarationFacts,
+): RuleFinding[] {
+  const maximum = hasOmvang(allocation) ? maximumOverAllocation(allocation) : undefined;
+  if (maximum === undefined) return [];
+  // Hours are summed in minutes when the provider declares (some of) them in minutes.
+  const base =
+    allocation.unit === HOUR_UNIT && services.some((service) => service.unit === MINUTE_UNIT)
+      ? MINUTE_UNIT
+      : allocation.unit;
+  const inBase = (volume: number, unit: string): number | undefined => {
+    if (unit === base) return volume;
+    return unit === HOUR_UNIT && base === MINUTE_UNIT ? volume * 60 : undefined;
+  };
+  const limit = inBase(maximum, allocation.unit) ?? maximum;
+  let total = 0;
+  for (const prior of facts.priorServices.values()) {
+    if (!prior.approved || prior.allocationNumber !== allocation.allocationNumber) continue;
+    const volume = inBase(prior.deliveredVolume, allocation.unit) ?? 0;
+    total += prior.debitCredit === 'C' ? -volume : volume;
+  }
+  for (const service of services) {
+    if (service.debitCredit === 'C') total -= inBase(service.deliveredVolume, service.unit) ?? 0;
+  }
+  const findings: RuleFinding[] = [];
+  for (const service of services) {
+    const volume = service.debitCredit === 'D' ? inBase(service.deliveredVolume, service.unit) : undefined;
+    if (volume === undefined) continue;
+    total += volume;
+    if (total <= limit) continue;
+    findings.push(
+      finding(
+        TR322,
+        `${service.path}/GeleverdVolume`,
+        service.path,
+        `Met ${named(service)} komt het gedeclareerde volume op toewijzing ${allocation.allocationNumber} op ${volumeLabel(total, base)}, meer dan de ${volumeLabel(limit, base)} die over de looptijd ${allocation.startDate} t/m ${allocation.endDate ?? 'onbepaald'} is toegewezen (${omvangLabel(allocation)}).`,
+      ),
+    );
   }
   return findings;
 }
 
-/** Only approved earlier services and this message's own earlier lines count as already delivered. */
+/** Every earlier service counts, a rejected one too: the number is unique over all versions (Toelichting). */
 function tr314(service: DeclaredService, context: DeclarationContext): Maybe {
   const path = `${service.path}/ProductReferentie/ReferentieNummer`;
   const first = context.firstByReference.get(service.referenceNumber);

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/connection.js';
+import { SYSTEM_ACTOR, systemTrace } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
+import { type AllocationFixture, createAllocationFixture } from '../../test-support/allocation-fixture.js';
+import { createHarness, type Harness, TENANT_A } from '../../test-support/app-harness.js';
+import { addDays } from '../cases/calendar-date.js';
+import { ORDINARY_PROVIDER, type SimulationOptions, simulateProviders } from './provider-simulator.js';
+
+describe('the provider simulator', () => {
+  let h: Harness;
+  let fixture: AllocationFixture;
+  const today = todayInNetherlands();
+  const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
+  // Four months ago to ten days before this month: a start, three or four declarations, a stop.
+  const startDate = firstOfMonth(
+    addDays(firstOfMonth(addDays(firstOfMonth(addDays(firstOfMonth(today), -1)), -1)), -40),
+  );
+  const endDate = addDays(firstOfMonth(today), -10);
+
+  const simulate = (options: Partial<SimulationOptions> = {}) =>
+    h.database.withTenant(TENANT_A, (tx) =>
+      simulateProviders(
+        { tx, municipalityCode: TENANT_A, actor: SYSTEM_ACTOR, trace: systemTrace('simulator-test') },
+        {
+          until: today,
+          seed: 7,
+          behaviourOf: () => ({ ...ORDINARY_PROVIDER, neverStartShare: 0, mistakeRate: 0 }),
+          ...options,
+        },
+      ),
+    );
+  const inbound = (type: string) =>
+    queryRows<{ status: string }>(
+      h.database.db,
+      sql`select status from message where direction = 'inbound' and message_type = ${type} order by dated_on`,
+    );
+
+  beforeAll(async () => {
+    h = await createHarness();
+    fixture = await createAllocationFixture(h, { startDate, endDate, today });
+  });
+  afterAll(() => h.close());
+
+  it('starts care, declares every finished month and stops care, all accepted', async () => {
+    const summary = await simulate();
+    expect(summary).toMatchObject({ withFindings: 0, quarantined: 0, alreadyProcessed: 0 });
+    expect(await inbound('305')).toEqual([{ status: 'accepted' }]);
+    expect(await inbound('307')).toEqual([{ status: 'accepted' }]);
+    const declarations = await inbound('323');
+    expect(declarations.length).toBeGreaterThanOrEqual(3);
+    expect(declarations.every((d) => d.status === 'accepted')).toBe(true);
+    expect(summary.messages).toBe(2 + declarations.length);
+    const decision = (await fixture.worker.request('GET', `/api/v1/cases/${fixture.caseId}/decision`)).json();
+    expect(decision.allocations[0].status).toBe('stopped');
+    // Every message was answered: 306, 308 and a 325 per declaration.
+    const [answers] = await queryRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from message where direction = 'outbound'`,
+    );
+    expect(answers?.n).toBe(summary.messages);
+  });
+
+  it('sends the same messages again when run again, and they are processed once', async () => {
+    const before = await queryRows<{ n: number }>(h.database.db, sql`select count(*)::int as n from message`);
+    const again = await simulate();
+    expect(again.alreadyProcessed).toBe(again.messages);
+    const after = await queryRows<{ n: number }>(h.database.db, sql`select count(*)::int as n from message`);
+    expect(after).toEqual(before);
+  });
+
+  it('plays a provider that delivers less and makes mistakes, which the answers show', async () => {
+    // Start over, with owner privileges: the application role may not delete messages.
+    for (const table of ['declared_service', 'declaration', 'care_report']) {
+      await h.database.db.execute(sql`delete from ${sql.identifier(table)}`);
+    }
+    await h.database.db.execute(sql`update message set answers_message_id = null`);
+    await h.database.db.execute(sql`delete from message`);
+    const summary = await simulate({
+      seed: 11,
+      behaviourOf: () => ({ startLagDays: [0, 0], neverStartShare: 0, deliveryShare: 0.4, mistakeRate: 1 }),
+    });
+    expect(summary.withFindings).toBeGreaterThan(0);
+    const [volumes] = await queryRows<{ approved: number; rejected: number }>(
+      h.database.db,
+      sql`select count(*) filter (where approved)::int as approved, count(*) filter (where not approved)::int as rejected from declared_service`,
+    );
+    // The start has no room for a mistake (care starts on the allocation's first day); every
+    // service carries one (a tariff or a volume the rules refuse).
+    expect(await inbound('305')).toEqual([{ status: 'accepted' }]);
+    expect(volumes?.rejected).toBeGreaterThanOrEqual(3);
+    expect(volumes?.approved).toBe(0);
+  });
+});

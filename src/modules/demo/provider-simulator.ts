@@ -1,0 +1,324 @@
+/**
+ * A simulator that plays the municipality's care providers, for the demo and for tests: for every
+ * allocation it starts care (305), sends a declaration each month (323) and stops care when the
+ * allocation ends (307), through the same receiving service a real provider's message takes, so
+ * the messages meet the same schema and rules and get the same answers.
+ *
+ * Behaviour is per provider: how long it takes to start, how many allocations it never starts,
+ * what share of the allocated volume it delivers, and how often it makes a realistic mistake (a
+ * tariff that is not the contract's, more than allocated, an allocation start date that does not
+ * match). Everything is derived from a seed and the allocation, so the same run gives the same
+ * messages, byte for byte: running it again is answered as "already processed", not twice.
+ */
+import type { TenantContext } from '../../server/request-context.js';
+import { type ProviderAllocation, providerAllocations } from '../cases/allocation-service.js';
+import { allowedVolumeBetween } from '../cases/allocation-volume.js';
+import { addDays, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
+import {
+  type OutgoingEnvelope,
+  type OutgoingService,
+  writeCareStart,
+  writeCareStop,
+  writeDeclaration,
+} from '../messaging/codec/provider-message-writer.js';
+import { receiveMessage } from '../messaging/ingest-service.js';
+import type { Standard } from '../messaging/standard/model.js';
+import { addWorkingDays } from '../messaging/working-days.js';
+import { listProviders } from '../registry/provider-service.js';
+import { createRng } from './demo-generator.js';
+
+export interface ProviderBehaviour {
+  /** Days from the allocation's start to the start of care, inclusive range. */
+  startLagDays: readonly [number, number];
+  /** Share of allocations whose care never starts. */
+  neverStartShare: number;
+  /** Share of the allocated volume delivered and declared. */
+  deliveryShare: number;
+  /** Chance that a message carries a realistic mistake. */
+  mistakeRate: number;
+}
+
+export const ORDINARY_PROVIDER: ProviderBehaviour = {
+  startLagDays: [0, 6],
+  neverStartShare: 0.02,
+  deliveryShare: 0.95,
+  mistakeRate: 0.04,
+};
+
+export interface SimulationOptions {
+  /** Simulate up to and including this day; nothing is dated later. */
+  until: string;
+  seed: number;
+  /** Behaviour per provider (by AGB code); ORDINARY_PROVIDER when absent. */
+  behaviourOf?: (provider: { agbCode: string; name: string }) => ProviderBehaviour;
+  onProgress?: (step: string) => void;
+}
+
+export interface SimulationSummary {
+  providers: number;
+  messages: number;
+  /** Messages the municipality answered with at least one refusal. */
+  withFindings: number;
+  alreadyProcessed: number;
+  quarantined: number;
+}
+
+const STANDARD_OF_LAW = { wmo: 'iwmo', youth: 'ijw' } as const satisfies Record<string, Standard>;
+/** RedenBeeindiging "levering volgens plan beëindigd": 19 in WMO588, 31 in JZ588. */
+const NORMAL_END_REASON: Readonly<Record<Standard, string>> = { iwmo: '19', ijw: '31' };
+
+interface SimulatedEvent {
+  date: string;
+  /** Sort order within a day: starts before declarations before stops. */
+  order: number;
+  providerId: string;
+  write: () => string;
+}
+
+/** A message the simulator will send: who sends it, on which day, and the document. */
+export interface PlannedMessage {
+  date: string;
+  providerId: string;
+  providerName: string;
+  /** Writes the document (validated against the schema) when it is needed. */
+  write: () => string;
+}
+
+/** Every message the providers would send up to `until`, in the order they send them. */
+export async function planProviderMessages(
+  ctx: TenantContext,
+  options: SimulationOptions,
+): Promise<PlannedMessage[]> {
+  const providers = (await listProviders(ctx, { limit: 500, offset: 0 })).items;
+  const events: SimulatedEvent[] = [];
+  for (const provider of providers) {
+    const behaviour = options.behaviourOf?.(provider) ?? ORDINARY_PROVIDER;
+    for (const law of ['wmo', 'youth'] as const) {
+      const allocations = await providerAllocations(ctx, provider.id, law);
+      events.push(...providerEvents(ctx.municipalityCode, provider, law, allocations, behaviour, options));
+    }
+  }
+  events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
+  const names = new Map(providers.map((p) => [p.id, p.name]));
+  return events.map((e) => ({
+    date: e.date,
+    providerId: e.providerId,
+    providerName: names.get(e.providerId) ?? 'aanbieder',
+    write: e.write,
+  }));
+}
+
+/** Runs in the caller's transaction; each message is received as its provider would send it. */
+export async function simulateProviders(
+  ctx: TenantContext,
+  options: SimulationOptions,
+): Promise<SimulationSummary> {
+  const events = await planProviderMessages(ctx, options);
+  const summary: SimulationSummary = {
+    providers: new Set(events.map((e) => e.providerId)).size,
+    messages: 0,
+    withFindings: 0,
+    alreadyProcessed: 0,
+    quarantined: 0,
+  };
+  for (const [index, event] of events.entries()) {
+    const providerCtx: TenantContext = {
+      ...ctx,
+      actor: { id: null, name: event.providerName, role: 'provider_user', providerId: event.providerId },
+    };
+    const result = await receiveMessage(
+      providerCtx,
+      {
+        bytes: new TextEncoder().encode(event.write()),
+        fileName: null,
+        channel: 'import',
+        providerId: event.providerId,
+      },
+      { positions: false, now: new Date(`${event.date}T10:00:00Z`) },
+    );
+    summary.messages += 1;
+    if (result.outcome === 'quarantined') summary.quarantined += 1;
+    else if (result.outcome === 'already_processed') summary.alreadyProcessed += 1;
+    else if (result.status !== 'accepted') summary.withFindings += 1;
+    if ((index + 1) % 500 === 0)
+      options.onProgress?.(`${index + 1} van ${events.length} aanbiedersberichten`);
+  }
+  return summary;
+}
+
+function providerEvents(
+  municipalityCode: string,
+  provider: { id: string; agbCode: string },
+  law: 'wmo' | 'youth',
+  allocations: readonly ProviderAllocation[],
+  behaviour: ProviderBehaviour,
+  options: SimulationOptions,
+): SimulatedEvent[] {
+  const standard = STANDARD_OF_LAW[law];
+  const envelope = (identification: string, datedOn: string): OutgoingEnvelope => ({
+    standard,
+    sender: provider.agbCode,
+    receiver: municipalityCode,
+    identification,
+    datedOn,
+  });
+  const events: SimulatedEvent[] = [];
+  const started = new Map<number, string>();
+  for (const allocation of allocations) {
+    const rng = createRng(options.seed, `start-${allocation.allocationNumber}`);
+    if (rng.chance(behaviour.neverStartShare)) continue;
+    const startDate = addDays(
+      allocation.startDate,
+      rng.int(behaviour.startLagDays[0], behaviour.startLagDays[1]),
+    );
+    if (allocation.endDate !== null && startDate > allocation.endDate) continue;
+    const datedOn = addDays(startDate, rng.int(0, 3));
+    if (datedOn > options.until) continue;
+    started.set(allocation.allocationNumber, startDate);
+    const mistake = rng.chance(behaviour.mistakeRate / 2);
+    const client = clientOf(allocation);
+    events.push({
+      date: datedOn,
+      order: 0,
+      providerId: provider.id,
+      write: () =>
+        writeCareStart(envelope(`S${allocation.allocationNumber}`, datedOn), client, [
+          {
+            allocationNumber: allocation.allocationNumber,
+            productCategory: allocation.productCategory,
+            productCode: allocation.productCode,
+            // A realistic mistake: the start date of care where the allocation's belongs (TR019).
+            allocationStartDate: mistake ? startDate : allocation.startDate,
+            startDate,
+            status: '1',
+          },
+        ]),
+    });
+    if (mistake && startDate !== allocation.startDate) started.delete(allocation.allocationNumber);
+    if (allocation.endDate !== null && started.has(allocation.allocationNumber)) {
+      const stoppedOn = addDays(allocation.endDate, rng.int(1, 3));
+      if (stoppedOn <= options.until) {
+        events.push({
+          date: stoppedOn,
+          order: 2,
+          providerId: provider.id,
+          write: () =>
+            writeCareStop(envelope(`E${allocation.allocationNumber}`, stoppedOn), client, [
+              {
+                allocationNumber: allocation.allocationNumber,
+                productCategory: allocation.productCategory,
+                productCode: allocation.productCode,
+                allocationStartDate: allocation.startDate,
+                startDate,
+                status: '1',
+                reason: NORMAL_END_REASON[standard],
+                endDate: allocation.endDate ?? stoppedOn,
+              },
+            ]),
+        });
+      }
+    }
+  }
+  events.push(
+    ...monthlyDeclarations(provider.id, standard, allocations, started, behaviour, options, envelope),
+  );
+  return events;
+}
+
+function monthlyDeclarations(
+  providerId: string,
+  standard: Standard,
+  allocations: readonly ProviderAllocation[],
+  started: ReadonlyMap<number, string>,
+  behaviour: ProviderBehaviour,
+  options: SimulationOptions,
+  envelope: (identification: string, datedOn: string) => OutgoingEnvelope,
+): SimulatedEvent[] {
+  const byMonth = new Map<string, OutgoingService[]>();
+  for (const allocation of allocations) {
+    const careStart = started.get(allocation.allocationNumber);
+    if (careStart === undefined || allocation.contractTariffCents === null || allocation.productCode === null)
+      continue;
+    for (let month = monthOf(careStart); ; month = nextMonth(month)) {
+      const monthStart = `${month}-01`;
+      const monthEnd = lastDayOf(month);
+      if (allocation.endDate !== null && monthStart > allocation.endDate) break;
+      if (monthEnd >= options.until) break;
+      // TR387/TR388: the period is the month, cut to the allocation where it starts or ends in it.
+      const periodStart = allocation.startDate > monthStart ? allocation.startDate : monthStart;
+      const periodEnd =
+        allocation.endDate !== null && allocation.endDate < monthEnd ? allocation.endDate : monthEnd;
+      const deliveredFrom = careStart > periodStart ? careStart : periodStart;
+      if (deliveredFrom > periodEnd) continue;
+      const rng = createRng(options.seed, `claim-${allocation.allocationNumber}-${month}`);
+      const allowed = allowedVolumeBetween(allocation, deliveredFrom, periodEnd);
+      // Whole units only: less than half a unit is not declared, more is rounded.
+      if (allowed < 0.5) continue;
+      let volume = Math.round(allowed * behaviour.deliveryShare * (0.85 + 0.15 * rng.next()));
+      if (volume < 1) continue;
+      let tariff = allocation.contractTariffCents;
+      if (rng.chance(behaviour.mistakeRate)) {
+        // A realistic mistake: last year's tariff (TR418) or more than was allocated (TR321).
+        if (rng.chance(0.5)) tariff += 50;
+        else volume = Math.ceil(allowed * 2) + 1;
+      }
+      const euros = allocation.unit === '83';
+      const service: OutgoingService = {
+        bsn: allocation.bsn,
+        referenceNumber: `R${month.replace('-', '')}${allocation.allocationNumber}`,
+        allocationNumber: allocation.allocationNumber,
+        productCategory: allocation.productCategory,
+        productCode: allocation.productCode,
+        periodStart,
+        periodEnd,
+        deliveredVolume: volume,
+        unit: allocation.unit,
+        ...(euros ? {} : { tariffCents: tariff }),
+        amountCents: euros ? volume : volume * tariff,
+        debitCredit: 'D',
+      };
+      byMonth.set(month, [...(byMonth.get(month) ?? []), service]);
+    }
+  }
+  const events: SimulatedEvent[] = [];
+  for (const [month, services] of byMonth) {
+    const rng = createRng(options.seed, `declaration-${providerId}-${standard}-${month}`);
+    const datedOn = addWorkingDays(lastDayOf(month), rng.int(1, 6));
+    if (datedOn > options.until) continue;
+    const number = `D${month.replace('-', '')}`;
+    events.push({
+      date: datedOn,
+      order: 1,
+      providerId,
+      write: () =>
+        writeDeclaration(
+          envelope(number, datedOn),
+          { number, periodStart: `${month}-01`, periodEnd: lastDayOf(month) },
+          services,
+        ),
+    });
+  }
+  return events;
+}
+
+function clientOf(allocation: ProviderAllocation): { bsn: string; dateOfBirth: string; familyName: string } {
+  const parts = allocation.name.trim().split(/\s+/);
+  return {
+    bsn: allocation.bsn,
+    dateOfBirth: allocation.dateOfBirth,
+    familyName: parts[parts.length - 1] ?? 'Onbekend',
+  };
+}
+
+function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+function nextMonth(month: string): string {
+  const [year, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
+}
+
+function lastDayOf(month: string): string {
+  return fromEpochDay(toEpochDay(`${nextMonth(month)}-01`) - 1);
+}

@@ -1,0 +1,40 @@
+/**
+ * Loads what the provider monitor needs — allocations (cases), delivery per allocation
+ * (messaging), contracts and provider names (registry) — through each module's service
+ * functions, and builds the monitor.
+ */
+import type { TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
+import { allocationsForMonitor } from '../cases/allocation-service.js';
+import type { Law } from '../cases/legal-clock.js';
+import { deliveryByAllocation } from '../messaging/delivery-facts.js';
+import { listContracts } from '../registry/contract-service.js';
+import { providerNames } from '../registry/provider-service.js';
+import { CASE_ROLES } from './client-monitor-service.js';
+import { buildProviderMonitor, measuredUntil, type ProviderMonitor } from './provider-monitor.js';
+
+export async function providerMonitor(
+  ctx: TenantContext,
+  filter: { law?: Law } = {},
+  now = new Date(),
+): Promise<ProviderMonitor> {
+  const today = todayInNetherlands(now);
+  const [allocations, delivery, contracts] = await Promise.all([
+    // Participatiewet provisions have no message exchange, so nothing to measure delivery by.
+    allocationsForMonitor(ctx, filter.law ? [filter.law] : ['wmo', 'youth']),
+    deliveryByAllocation(ctx, measuredUntil(today)),
+    listContracts(ctx, { limit: 500, offset: 0 }),
+  ]);
+  const providerIds = new Set(allocations.map((a) => a.providerId));
+  const names = await providerNames(ctx, [
+    ...new Set([...providerIds, ...contracts.items.map((c) => c.providerId)]),
+  ]);
+  return buildProviderMonitor({
+    today,
+    allocations,
+    delivery,
+    providerNames: names,
+    contracts: contracts.items.filter((c) => providerIds.has(c.providerId)),
+    disclose: !CASE_ROLES.includes(ctx.actor.role),
+  });
+}

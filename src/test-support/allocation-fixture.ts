@@ -1,0 +1,103 @@
+/**
+ * A Wmo allocation made the way a municipality makes one — provision, contract, resident, a case
+ * through assessment and application, a decision — for tests of what follows an allocation:
+ * the message exchange and the provider simulator.
+ */
+import { expect } from 'vitest';
+import { addDays } from '../modules/cases/calendar-date.js';
+import { type ApiClient, type Harness, TENANT_A } from './app-harness.js';
+
+export const FIXTURE_BSN = '999990068';
+export const FIXTURE_DATE_OF_BIRTH = '1950-03-03';
+/** The AGB code the harness gives tenant A's provider. */
+export const FIXTURE_AGB = '98000001';
+export const FIXTURE_TARIFF_CENTS = 3650;
+
+export interface AllocationFixture {
+  worker: ApiClient;
+  providerId: string;
+  provisionId: string;
+  caseId: string;
+  allocationNumber: number;
+}
+
+export async function createAllocationFixture(
+  h: Harness,
+  allocation: { startDate: string; endDate: string; today: string },
+): Promise<AllocationFixture> {
+  const providerId = h.providerIds[TENANT_A] ?? '';
+  const admin = await h.as('administrator');
+  const team = (await admin.request('POST', '/api/v1/teams', { name: 'Wijkteam West' })).json().id;
+  const worker = await h.as('case_worker');
+  await admin.request('PUT', `/api/v1/teams/${team}/members`, { accountIds: [worker.accountId] });
+  const provisionId = (
+    await (
+      await h.as('policy_advisor')
+    ).request('POST', '/api/v1/provisions', {
+      code: 'WMO-HH1',
+      name: 'Hulp bij het huishouden',
+      law: 'wmo',
+      kind: 'tailored',
+      productCategory: '01',
+      productCode: '01A01',
+      unit: '04',
+      intent: 'Zelfstandig wonen in een schoon huis.',
+    })
+  ).json().id;
+  const contractId = (
+    await (
+      await h.as('contract_manager')
+    ).request('POST', '/api/v1/contracts', {
+      providerId,
+      reference: 'INK-HH',
+      financingVariant: 'effort',
+      startDate: addDays(allocation.today, -800),
+      endDate: addDays(allocation.today, 365),
+      budgetCeilingCents: 50_000_000,
+      lines: [{ provisionId, tariffCents: FIXTURE_TARIFF_CENTS }],
+    })
+  ).json().id;
+  const residentId = (
+    await worker.request('POST', '/api/v1/residents', {
+      bsn: FIXTURE_BSN,
+      name: 'Zoë Çelik-Brüggen',
+      dateOfBirth: FIXTURE_DATE_OF_BIRTH,
+      neighbourhoodCode: null,
+    })
+  ).json().id;
+  const reportDate = addDays(allocation.startDate, -50);
+  const caseId = (
+    await worker.request('POST', '/api/v1/cases', {
+      residentId,
+      law: 'wmo',
+      reportDate,
+      request: 'Hulp in het huishouden nodig.',
+      at: `${reportDate}T09:00:00+01:00`,
+    })
+  ).json().id;
+  for (const [i, type] of ['start_assessment', 'complete_assessment', 'apply'].entries()) {
+    const at = `${addDays(reportDate, 5 + i * 5)}T10:00:00+01:00`;
+    expect((await worker.request('POST', `/api/v1/cases/${caseId}/events`, { type, at })).statusCode).toBe(
+      200,
+    );
+  }
+  const decided = await worker.request('POST', `/api/v1/cases/${caseId}/decision`, {
+    lines: [
+      {
+        provisionId,
+        granted: true,
+        form: 'in_kind',
+        providerId,
+        contractId,
+        volume: 3,
+        frequency: '2',
+        startDate: allocation.startDate,
+        endDate: allocation.endDate,
+        reasoning: 'Mevrouw kan het huis niet zelf schoonhouden; haar netwerk kan dit niet overnemen.',
+      },
+    ],
+  });
+  expect(decided.statusCode, decided.body).toBe(201);
+  const allocationNumber: number = decided.json().allocations[0].allocationNumber;
+  return { worker, providerId, provisionId, caseId, allocationNumber };
+}
