@@ -56,14 +56,13 @@ export async function providerAllocations(
     .from(allocation)
     .where(and(...conditions));
   if (rows.length === 0) return [];
-  const [provisions, identities, tariffs] = await Promise.all([
-    findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]),
-    residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]),
-    contractTariffs(
-      ctx,
-      rows.map((r) => r.contractId),
-    ),
-  ]);
+  // One after another: the statements share the transaction's connection.
+  const provisions = await findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]);
+  const identities = await residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]);
+  const tariffs = await contractTariffs(
+    ctx,
+    rows.map((r) => r.contractId),
+  );
   const provisionById = new Map(provisions.map((p) => [p.id, p]));
   const result: ProviderAllocation[] = [];
   for (const row of rows) {
@@ -95,13 +94,19 @@ export async function providerAllocations(
   return result;
 }
 
-/** Moves an allocation along allocated → started → stopped as the provider reports it. */
-export async function setAllocationStatus(
+/**
+ * Moves allocations along allocated → started → stopped as the provider reports it: one
+ * statement per status, whatever the number of allocations.
+ */
+export async function setAllocationStatuses(
   ctx: TenantContext,
-  allocationId: string,
-  status: AllocationStatus,
+  statuses: ReadonlyMap<string, AllocationStatus>,
 ): Promise<void> {
-  await ctx.tx.update(allocation).set({ status }).where(eq(allocation.id, allocationId));
+  const byStatus = new Map<AllocationStatus, string[]>();
+  for (const [id, status] of statuses) byStatus.set(status, [...(byStatus.get(status) ?? []), id]);
+  for (const [status, ids] of byStatus) {
+    await ctx.tx.update(allocation).set({ status }).where(inArray(allocation.id, ids));
+  }
 }
 
 /** The residents (with BSN, for the processing log) of these allocations. */
@@ -150,16 +155,14 @@ export async function allocationsOfProvider(
     eq(allocation.providerId, providerId),
     page.status ? eq(allocation.status, page.status) : undefined,
   );
-  const [rows, [counted]] = await Promise.all([
-    ctx.tx
-      .select()
-      .from(allocation)
-      .where(where)
-      .orderBy(desc(allocation.startDate), desc(allocation.allocationNumber))
-      .limit(page.limit)
-      .offset(page.offset),
-    ctx.tx.select({ total: count() }).from(allocation).where(where),
-  ]);
+  const rows = await ctx.tx
+    .select()
+    .from(allocation)
+    .where(where)
+    .orderBy(desc(allocation.startDate), desc(allocation.allocationNumber))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(allocation).where(where);
   const identities = await residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]);
   return {
     items: rows.map((r) => {
@@ -218,13 +221,11 @@ export async function allocationsForMonitor(
       status: allocation.status,
     })
     .from(allocation);
-  const [provisions, tariffs] = await Promise.all([
-    findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]),
-    contractTariffs(
-      ctx,
-      rows.map((r) => r.contractId),
-    ),
-  ]);
+  const provisions = await findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]);
+  const tariffs = await contractTariffs(
+    ctx,
+    rows.map((r) => r.contractId),
+  );
   const lawOf = new Map(provisions.map((p) => [p.id, p.law]));
   const result: MonitoredAllocation[] = [];
   for (const row of rows) {

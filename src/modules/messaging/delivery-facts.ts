@@ -30,44 +30,43 @@ export async function deliveryByAllocation(
   ctx: TenantContext,
   until: string,
 ): Promise<Map<string, AllocationDelivery>> {
-  const [reports, services, codes] = await Promise.all([
-    ctx.tx
-      .select({
-        allocationId: careReport.allocationId,
-        kind: careReport.kind,
-        startDate: careReport.startDate,
-        endDate: careReport.endDate,
-        datedOn: message.datedOn,
-      })
-      .from(careReport)
-      .innerJoin(
-        message,
-        and(eq(message.municipalityCode, careReport.municipalityCode), eq(message.id, careReport.messageId)),
-      )
-      .where(isNull(careReport.withdrawnBy)),
-    ctx.tx
-      .select({
-        allocationId: declaredService.allocationId,
-        awardedCents:
-          sql<number>`coalesce(sum(${declaredService.submittedCents}) filter (where ${declaredService.approved}), 0)::bigint`.mapWith(
-            Number,
-          ),
-        declared: sql<number>`count(*)::int`,
-        rejected: sql<number>`(count(*) filter (where not ${declaredService.approved}))::int`,
-      })
-      .from(declaredService)
-      .where(sql`${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`)
-      .groupBy(declaredService.allocationId),
-    ctx.tx
-      .select({
-        allocationId: declaredService.allocationId,
-        code: sql<string>`unnest(${declaredService.returnCodes})`,
-      })
-      .from(declaredService)
-      .where(
-        sql`not ${declaredService.approved} and ${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`,
-      ),
-  ]);
+  // One after another: the statements share the transaction's connection.
+  const reports = await ctx.tx
+    .select({
+      allocationId: careReport.allocationId,
+      kind: careReport.kind,
+      startDate: careReport.startDate,
+      endDate: careReport.endDate,
+      datedOn: message.datedOn,
+    })
+    .from(careReport)
+    .innerJoin(
+      message,
+      and(eq(message.municipalityCode, careReport.municipalityCode), eq(message.id, careReport.messageId)),
+    )
+    .where(isNull(careReport.withdrawnBy));
+  const services = await ctx.tx
+    .select({
+      allocationId: declaredService.allocationId,
+      awardedCents:
+        sql<number>`coalesce(sum(${declaredService.submittedCents}) filter (where ${declaredService.approved}), 0)::bigint`.mapWith(
+          Number,
+        ),
+      declared: sql<number>`count(*)::int`,
+      rejected: sql<number>`(count(*) filter (where not ${declaredService.approved}))::int`,
+    })
+    .from(declaredService)
+    .where(sql`${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`)
+    .groupBy(declaredService.allocationId);
+  const codes = await ctx.tx
+    .select({
+      allocationId: declaredService.allocationId,
+      code: sql<string>`unnest(${declaredService.returnCodes})`,
+    })
+    .from(declaredService)
+    .where(
+      sql`not ${declaredService.approved} and ${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`,
+    );
   const result = new Map<string, AllocationDelivery>();
   const entry = (allocationId: string): AllocationDelivery => {
     let found = result.get(allocationId);

@@ -1,7 +1,7 @@
 /**
- * Receiving a provider's message: read it safely, validate it against the standard's schema,
- * apply the standard's rules, store what it says and answer it with the return message (306,
- * 308) or the declaration answer (325) — all in the caller's transaction, so a message is
+ * Receiving providers' messages: read each one safely, validate it against the standard's
+ * schema, apply the standard's rules, store what it says and answer it with the return message
+ * (306, 308) or the declaration answer (325) — all in the caller's transaction, so a message is
  * applied completely or not at all.
  *
  * - A document that cannot be read, is not a message of the standard, is invalid against the
@@ -12,42 +12,47 @@
  * - A rule within the message that fails refuses the whole message (return code 0001); a rule
  *   across messages refuses only its berichtklasse (a start line, a service), unless it is
  *   about the message as a whole (TR135, TR333).
+ *
+ * Messages are taken in batches (one, over the API; hundreds, from an import): the facts the
+ * rules need are loaded for the whole batch in a few set queries and kept current in memory as
+ * each message is applied in order, and what the batch writes goes to the database in a few
+ * multi-row statements. A batch behaves exactly as its messages received one by one.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
-import {
-  type AllocationStatus,
-  type ProviderAllocation,
-  providerAllocations,
-  setAllocationStatus,
-} from '../cases/allocation-service.js';
-import type { Law } from '../cases/legal-clock.js';
+import { setAllocationStatuses } from '../cases/allocation-service.js';
 import { recordProcessing } from '../processing-log/processing-log-service.js';
-import { providerIdentity } from '../registry/provider-service.js';
+import { providerIdentities } from '../registry/provider-service.js';
 import {
   type CareStartMessage,
   type CareStopMessage,
   type DeclarationMessage,
-  decodeHeader,
-  decodeProviderMessage,
-  type ProviderMessage,
   signedCents,
 } from './codec/provider-messages.js';
-import { buildDeclarationAnswer, buildReturnMessage } from './codec/return-messages.js';
+import { type AnswerDocument, answerDocument } from './ingest-answers.js';
+import { IngestFacts } from './ingest-facts.js';
+import {
+  type FindingView,
+  findingView,
+  positionOf,
+  type QuarantineReasonCode,
+  type ReadMessage,
+  type Refusal,
+  readDocument,
+  refusal,
+  sha256Of,
+} from './ingest-read.js';
 import { careReport, declaration, declaredService, message, messageQuarantine } from './messaging-tables.js';
 import { checkCareRules, checkDeclarationRules } from './rules/cross-message-rules.js';
-import type { AllocationFacts, CareReportFacts, PriorServiceFacts } from './rules/facts.js';
 import { checkMessageRules } from './rules/message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rules/rule.js';
-import { identifyMessage, type MessageKind } from './standard/message-kinds.js';
-import type { Standard } from './standard/model.js';
 import { returnCodeMeaning } from './standard/return-codes.js';
 import { addWorkingDays } from './working-days.js';
-import { parseSecureXml } from './xml/secure-xml.js';
-import { type ElementPosition, type MessageObject, type Violation, validateMessage } from './xml/validate.js';
-import { writeMessage } from './xml/write.js';
+
+export type { FindingView, QuarantineReasonCode } from './ingest-read.js';
+export { findingView, violationView } from './ingest-read.js';
 
 /** The working days within which the standard wants an answer (iWmo/iJw process descriptions). */
 export const ANSWER_TERMS_WORKING_DAYS = {
@@ -56,32 +61,8 @@ export const ANSWER_TERMS_WORKING_DAYS = {
   declarationAnswer: 10,
 } as const;
 
-/** The messages this platform takes from providers today. */
-const RECEIVABLE_TYPES = new Set(['305', '307', '323']);
-
-const LAW_OF_STANDARD: Readonly<Record<Standard, Law>> = { iwmo: 'wmo', ijw: 'youth' };
-
-export type QuarantineReasonCode =
-  | 'UNREADABLE'
-  | 'UNKNOWN_MESSAGE'
-  | 'UNSUPPORTED_MESSAGE'
-  | 'INVALID'
-  | 'WRONG_SENDER'
-  | 'WRONG_RECEIVER'
-  | 'DUPLICATE_IDENTIFICATION';
-
-export interface FindingView {
-  /** The rule's code (TR307), or the schema violation's code (MISSING_ELEMENT). */
-  code: string;
-  /** The WJ001 return code it leads to; null for a schema violation. */
-  returnCode: string | null;
-  /** What the return code means in the standard (WJ001); null without a return code. */
-  returnCodeMeaning: string | null;
-  path: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
+/** Rows per insert statement: far below PostgreSQL's 65,535 parameters at twenty columns. */
+const ROWS_PER_STATEMENT = 1000;
 
 export interface ReturnMessageView {
   id: string;
@@ -89,6 +70,8 @@ export interface ReturnMessageView {
   identification: string;
   document: string;
 }
+
+export type MessageOutcomeStatus = 'accepted' | 'partly_rejected' | 'rejected';
 
 export type IngestResult =
   | {
@@ -104,7 +87,7 @@ export type IngestResult =
       outcome: 'processed' | 'already_processed';
       messageId: string;
       messageName: string;
-      status: 'accepted' | 'partly_rejected' | 'rejected';
+      status: MessageOutcomeStatus;
       findings: FindingView[];
       returnMessage: ReturnMessageView | null;
     };
@@ -115,6 +98,8 @@ export interface ReceivedDocument {
   channel: 'api' | 'portal' | 'import';
   /** The provider on whose behalf the document is sent. */
   providerId: string;
+  /** When it was received; the batch's `now` when absent (an import replays history). */
+  receivedAt?: Date;
 }
 
 export interface IngestOptions {
@@ -128,163 +113,287 @@ export async function receiveMessage(
   received: ReceivedDocument,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
+  const [result] = await receiveMessages(ctx, [received], options);
+  if (!result) throw new Error('no result for the message');
+  return result;
+}
+
+/** What the batch will write, collected while its messages are applied in order. */
+class BatchWrites {
+  readonly quarantine: (typeof messageQuarantine.$inferInsert)[] = [];
+  readonly inbound: (typeof message.$inferInsert)[] = [];
+  readonly outbound: (typeof message.$inferInsert)[] = [];
+  readonly reports: (typeof careReport.$inferInsert)[] = [];
+  /** Report ids withdrawn, by the message that withdrew them. */
+  readonly withdrawals = new Map<string, string[]>();
+  readonly declarations: (typeof declaration.$inferInsert)[] = [];
+  readonly services: (typeof declaredService.$inferInsert)[] = [];
+  readonly subjects = new Map<string, { residentId: string; bsn: string }>();
+
+  async flush(ctx: TenantContext, facts: IngestFacts | undefined): Promise<void> {
+    await insertAll(ctx, messageQuarantine, this.quarantine);
+    await insertAll(ctx, message, this.inbound);
+    await insertAll(ctx, message, this.outbound);
+    await insertAll(ctx, careReport, this.reports);
+    for (const [messageId, ids] of this.withdrawals) {
+      await ctx.tx.update(careReport).set({ withdrawnBy: messageId }).where(inArray(careReport.id, ids));
+    }
+    await insertAll(ctx, declaration, this.declarations);
+    await insertAll(ctx, declaredService, this.services);
+    if (facts) await setAllocationStatuses(ctx, facts.allocationStatus);
+    await recordProcessing(ctx, 'message.receive', 'create', [...this.subjects.values()]);
+  }
+}
+
+async function insertAll<Row extends Record<string, unknown>>(
+  ctx: TenantContext,
+  // biome-ignore lint/suspicious/noExplicitAny: drizzle's table type is generic over its columns; rows are typed by the caller's $inferInsert
+  table: any,
+  rows: readonly Row[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    await ctx.tx.insert(table).values(rows.slice(i, i + ROWS_PER_STATEMENT));
+  }
+}
+
+export async function receiveMessages(
+  ctx: TenantContext,
+  documents: readonly ReceivedDocument[],
+  options: IngestOptions = {},
+): Promise<IngestResult[]> {
   const now = options.now ?? new Date();
-  const today = todayInNetherlands(now);
-  const sha256 = createHash('sha256').update(received.bytes).digest('hex');
-  const quarantine = (
-    reasonCode: QuarantineReasonCode,
-    reason: string,
-    findings: FindingView[],
-    at?: FindingView,
-  ) => quarantineDocument(ctx, received, sha256, reasonCode, reason, findings, at);
+  const withPositions = options.positions ?? documents.length === 1;
+  const writes = new BatchWrites();
+  const results: (IngestResult | undefined)[] = new Array(documents.length);
 
-  const parsed = parseSecureXml(received.bytes);
-  if (!parsed.ok) {
-    const { error } = parsed;
-    const finding: FindingView = {
-      code: error.code,
-      returnCode: null,
-      returnCodeMeaning: null,
-      path: '',
-      line: error.line,
-      column: error.column,
-      message: error.message,
-    };
-    return quarantine('UNREADABLE', error.message, [finding], finding);
-  }
-  const kind = identifyMessage(parsed.root);
-  if (kind === undefined) {
-    const root = parsed.root;
-    const reason = `Het document is geen iWmo- of iJw-bericht van release 3.2: root-element ${root.name} in namespace '${root.namespace}'.`;
-    return quarantine('UNKNOWN_MESSAGE', reason, []);
-  }
-  if (!RECEIVABLE_TYPES.has(kind.type)) {
-    return quarantine(
-      'UNSUPPORTED_MESSAGE',
-      `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 305, 307 en 323.`,
-      [],
-    );
-  }
-  const positions = options.positions === false ? undefined : new Map<string, ElementPosition>();
-  const validated = validateMessage(parsed.root, kind.schema, { positions });
-  if (!validated.ok) {
-    const findings = validated.violations.map(violationView);
-    const first = validated.violations[0];
-    const reason = `${kind.name} voldoet niet aan het XML-schema: ${validated.violations.length}${validated.truncated ? '+' : ''} fout(en), de eerste: ${first?.message ?? 'onbekend'}`;
-    return quarantine('INVALID', reason, findings, findings[0]);
-  }
-  const header = decodeHeader(validated.message);
-  const provider = await providerIdentity(ctx, received.providerId);
-  if (header.sender !== provider.agbCode) {
-    return quarantine(
-      'WRONG_SENDER',
-      `Afzender ${header.sender} is niet de AGB-code van ${provider.name} (${provider.agbCode}); een aanbieder kan alleen eigen berichten indienen.`,
-      [],
-    );
-  }
-  if (header.receiver !== ctx.municipalityCode) {
-    return quarantine(
-      'WRONG_RECEIVER',
-      `Ontvanger ${header.receiver} is niet deze gemeente (${ctx.municipalityCode}).`,
-      [],
-    );
-  }
-
-  const [earlier] = await ctx.tx
-    .select()
-    .from(message)
-    .where(
-      and(
-        eq(message.direction, 'inbound'),
-        eq(message.sender, header.sender),
-        eq(message.standard, kind.standard),
-        eq(message.messageType, kind.type),
-        eq(message.identification, header.identification),
-      ),
-    );
-  if (earlier) {
-    if (earlier.sha256 === sha256) return replay(ctx, earlier.id, kind);
-    // TR056: same identification, different content. Refused with 9056, the first one stands.
-    const refusal = answerDocument(kind, validated.message, decodedOrUndefined(kind, validated.message), {
-      headerCodes: ['9056'],
-      classCodes: new Map(),
-      refused: true,
-      today,
+  const quarantine = (index: number, refused: Refusal, sha256: string): IngestResult => {
+    const received = documents[index] as ReceivedDocument;
+    const id = randomUUID();
+    writes.quarantine.push({
+      municipalityCode: ctx.municipalityCode,
+      id,
+      providerId: received.providerId,
+      accountId: ctx.actor.id,
+      channel: received.channel,
+      fileName: received.fileName,
+      sizeBytes: received.bytes.byteLength,
+      sha256,
+      reasonCode: refused.reasonCode,
+      reason: refused.reason,
+      line: refused.at?.line ?? null,
+      columnNumber: refused.at?.column ?? null,
+      violations: refused.findings.map((f) => ({
+        code: f.code,
+        message: f.message,
+        path: f.path,
+        line: f.line ?? 0,
+        column: f.column ?? 0,
+      })),
+      document: received.bytes,
+      receivedAt: received.receivedAt ?? now,
     });
+    const result: IngestResult = {
+      outcome: 'quarantined',
+      quarantineId: id,
+      reasonCode: refused.reasonCode,
+      reason: refused.reason,
+      findings: refused.findings,
+      returnMessage: null,
+    };
+    results[index] = result;
+    return result;
+  };
+
+  // 1. Read every document, without the database.
+  const providers = await providerIdentities(ctx, [...new Set(documents.map((d) => d.providerId))]);
+  const readable: { index: number; read: ReadMessage; sha256: string }[] = [];
+  for (const [index, received] of documents.entries()) {
+    const sha256 = sha256Of(received.bytes);
+    const read = readDocument(received.bytes, withPositions);
+    if (!read.ok) {
+      quarantine(index, read, sha256);
+      continue;
+    }
+    const provider = providers.get(received.providerId);
+    if (!provider) throw new Error(`provider ${received.providerId} does not exist`);
+    if (read.header.sender !== provider.agbCode) {
+      quarantine(
+        index,
+        refusal(
+          'WRONG_SENDER',
+          `Afzender ${read.header.sender} is niet de AGB-code van ${provider.name} (${provider.agbCode}); een aanbieder kan alleen eigen berichten indienen.`,
+        ),
+        sha256,
+      );
+      continue;
+    }
+    if (read.header.receiver !== ctx.municipalityCode) {
+      quarantine(
+        index,
+        refusal(
+          'WRONG_RECEIVER',
+          `Ontvanger ${read.header.receiver} is niet deze gemeente (${ctx.municipalityCode}).`,
+        ),
+        sha256,
+      );
+      continue;
+    }
+    readable.push({ index, read, sha256 });
+  }
+
+  // 2. Messages seen before (TR056 key: sender, standard, type, identification).
+  const keyOf = (r: ReadMessage) =>
+    `${r.header.sender}|${r.kind.standard}|${r.kind.type}|${r.header.identification}`;
+  const earlier = await earlierMessages(
+    ctx,
+    readable.map((r) => r.read),
+  );
+  const seenInBatch = new Map<string, { index: number; sha256: string }>();
+  const toApply: typeof readable = [];
+  const replays: { index: number; of: number | string; kindName: string }[] = [];
+  for (const item of readable) {
+    const key = keyOf(item.read);
+    const before = earlier.get(key) ?? seenInBatch.get(key);
+    if (before === undefined) {
+      seenInBatch.set(key, { index: item.index, sha256: item.sha256 });
+      toApply.push(item);
+      continue;
+    }
+    if (before.sha256 === item.sha256) {
+      replays.push({
+        index: item.index,
+        of: 'id' in before ? before.id : before.index,
+        kindName: item.read.kind.name,
+      });
+      continue;
+    }
+    // TR056: same identification, different content. Refused with 9056; the first one stands.
+    const path = 'Bericht/Header/BerichtIdentificatie/Identificatie';
     const finding: FindingView = {
       code: 'TR056',
       returnCode: '9056',
       returnCodeMeaning: returnCodeMeaning('9056'),
-      path: 'Bericht/Header/BerichtIdentificatie/Identificatie',
-      line: positionOf(positions, 'Bericht/Header/BerichtIdentificatie/Identificatie')?.line ?? null,
+      path,
+      line: positionOf(item.read.positions, path)?.line ?? null,
       column: null,
-      message: `Identificatie ${header.identification} is al gebruikt voor een ander ${kind.name}-bericht van deze afzender (ontvangen ${earlier.receivedAt.toISOString().slice(0, 10)}).`,
+      message: `Identificatie ${item.read.header.identification} is al gebruikt voor een ander ${item.read.kind.name}-bericht van deze afzender.`,
     };
-    const result = await quarantine('DUPLICATE_IDENTIFICATION', finding.message, [finding], finding);
-    if (result.outcome !== 'quarantined' || !refusal) return result;
-    const refusalId = await storeAnswer(
+    const result = quarantine(
+      item.index,
+      refusal('DUPLICATE_IDENTIFICATION', finding.message, [finding], finding),
+      item.sha256,
+    );
+    const answer = answerDocument(
+      item.read.message,
+      item.read.decoded,
+      { headerCodes: ['9056'], classCodes: new Map() },
+      0,
+      todayInNetherlands(now),
+    );
+    const answerId = storeAnswer(
       ctx,
-      refusal,
-      kind.standard,
-      received.providerId,
-      header.receiver,
-      header.sender,
+      writes,
+      answer,
+      item.read,
+      documents[item.index] as ReceivedDocument,
       null,
       ['9056'],
-      today,
       now,
     );
-    return {
-      ...result,
-      returnMessage: {
-        id: refusalId,
-        name: refusal.kind.name,
-        identification: refusal.identification,
-        document: refusal.document,
-      },
+    if (result.outcome === 'quarantined') {
+      result.returnMessage = {
+        id: answerId,
+        name: answer.kind.name,
+        identification: answer.identification,
+        document: answer.document,
+      };
+    }
+  }
+
+  // 3. Apply the new messages in order, against facts loaded once for the batch.
+  const facts =
+    toApply.length === 0
+      ? undefined
+      : await IngestFacts.load(
+          ctx,
+          toApply.map((item) => ({
+            providerId: (documents[item.index] as ReceivedDocument).providerId,
+            decoded: item.read.decoded,
+          })),
+        );
+  for (const item of toApply) {
+    if (!facts) break;
+    results[item.index] = applyMessage(
+      ctx,
+      writes,
+      facts,
+      item.read,
+      item.sha256,
+      documents[item.index] as ReceivedDocument,
+      now,
+    );
+  }
+
+  // 4. Replays answer with what the first receipt answered.
+  const storedReplays = await storedAnswers(
+    ctx,
+    replays.flatMap((r) => (typeof r.of === 'string' ? [r.of] : [])),
+  );
+  for (const replay of replays) {
+    if (typeof replay.of === 'number') {
+      const first = results[replay.of];
+      if (first?.outcome !== 'processed') throw new Error('replay of a message that was not processed');
+      results[replay.index] = { ...first, outcome: 'already_processed', findings: [] };
+      continue;
+    }
+    const stored = storedReplays.get(replay.of);
+    if (!stored) throw new Error(`message ${replay.of} vanished`);
+    results[replay.index] = {
+      outcome: 'already_processed',
+      messageId: replay.of,
+      messageName: replay.kindName,
+      status: stored.status,
+      findings: [],
+      returnMessage: stored.answer,
     };
   }
 
-  const decoded = decodeProviderMessage(kind, validated.message);
-  if (decoded === undefined) throw new Error(`${kind.name} heeft geen decoder`);
-  const withinMessage = checkMessageRules(decoded);
-  const law = LAW_OF_STANDARD[kind.standard];
-  const allocations = await providerAllocations(ctx, received.providerId, law, allocationNumbersOf(decoded));
-  const allocationByNumber = new Map(allocations.map((a) => [a.allocationNumber, a]));
-  const allocationFacts = new Map<number, AllocationFacts>(
-    allocations.map((a) => [a.allocationNumber, factsOf(a)]),
-  );
+  await writes.flush(ctx, facts);
+  return results.map((r, i) => {
+    if (!r) throw new Error(`document ${i} got no result`);
+    return r;
+  });
+}
 
+function applyMessage(
+  ctx: TenantContext,
+  writes: BatchWrites,
+  facts: IngestFacts,
+  read: ReadMessage,
+  sha256: string,
+  received: ReceivedDocument,
+  now: Date,
+): IngestResult {
+  const receivedAt = received.receivedAt ?? now;
+  const today = todayInNetherlands(receivedAt);
+  const { decoded, kind, header } = read;
+  const standard = kind.standard;
+  const withinMessage = checkMessageRules(decoded);
   let findings: RuleFinding[] = withinMessage;
-  const refusedWithinMessage = withinMessage.some((f) => f.classPath === HEADER_PATH);
-  if (!refusedWithinMessage) {
-    if (decoded.type === '323') {
-      findings = findings.concat(
-        checkDeclarationRules(decoded, {
-          allocations: allocationFacts,
-          priorServices: await priorServices(ctx, received.providerId, kind.standard, decoded),
-          declarationNumberUsed: await declarationNumberUsed(
-            ctx,
-            received.providerId,
-            kind.standard,
+  if (!withinMessage.some((f) => f.classPath === HEADER_PATH)) {
+    findings = findings.concat(
+      decoded.type === '323'
+        ? checkDeclarationRules(
             decoded,
-          ),
-          today,
-        }),
-      );
-    } else {
-      findings = findings.concat(
-        checkCareRules(decoded, {
-          allocations: allocationFacts,
-          reports: await currentReports(ctx, allocations),
-          today,
-        }),
-      );
-    }
+            facts.declarationFacts(received.providerId, standard, decoded.declarationNumber, today),
+          )
+        : checkCareRules(decoded, facts.careFacts(received.providerId, standard, today)),
+    );
   }
-  const headerFindings = findings.filter((f) => f.classPath === HEADER_PATH);
-  const refused = headerFindings.length > 0;
-  const headerCodes = refused ? unique(headerFindings.map((f) => f.rule.returnCode)) : [];
+  const headerCodes = unique(
+    findings.filter((f) => f.classPath === HEADER_PATH).map((f) => f.rule.returnCode),
+  );
+  const refused = headerCodes.length > 0;
   const classCodes = new Map<string, string[]>();
   for (const f of findings) {
     if (f.classPath === HEADER_PATH) continue;
@@ -293,566 +402,327 @@ export async function receiveMessage(
   const linePaths =
     decoded.type === '323' ? decoded.services.map((x) => x.path) : decoded.lines.map((x) => x.path);
   const rejectedLines = linePaths.filter((path) => classCodes.has(path)).length;
-  const status: 'accepted' | 'partly_rejected' | 'rejected' =
+  const status: MessageOutcomeStatus =
     refused || (linePaths.length > 0 && rejectedLines === linePaths.length)
       ? 'rejected'
       : classCodes.size > 0
         ? 'partly_rejected'
         : 'accepted';
-
   // What the list of messages shows: every return code the answer carries, the classes' too.
   const allCodes = unique([...headerCodes, ...[...classCodes.values()].flat()]);
+  const messageId = randomUUID();
   const termDays =
     decoded.type === '323'
       ? ANSWER_TERMS_WORKING_DAYS.declarationAnswer
       : ANSWER_TERMS_WORKING_DAYS.returnMessage;
-  const [stored] = await ctx.tx
-    .insert(message)
-    .values({
-      municipalityCode: ctx.municipalityCode,
-      direction: 'inbound',
-      standard: kind.standard,
-      messageType: kind.type,
-      providerId: received.providerId,
-      sender: header.sender,
-      receiver: header.receiver,
-      identification: header.identification,
-      datedOn: header.datedOn,
-      status,
-      answerDueOn: addWorkingDays(today, termDays),
-      answeredAt: now,
-      returnCodes: allCodes,
-      document: new TextDecoder().decode(received.bytes),
-      sha256,
-      receivedAt: now,
-    })
-    .returning({ id: message.id });
-  if (!stored) throw new Error('insert returned no row');
+  writes.inbound.push({
+    municipalityCode: ctx.municipalityCode,
+    id: messageId,
+    direction: 'inbound',
+    standard,
+    messageType: kind.type,
+    providerId: received.providerId,
+    sender: header.sender,
+    receiver: header.receiver,
+    identification: header.identification,
+    datedOn: header.datedOn,
+    status,
+    answerDueOn: addWorkingDays(today, termDays),
+    answeredAt: receivedAt,
+    returnCodes: allCodes,
+    document: new TextDecoder().decode(received.bytes),
+    sha256,
+    receivedAt,
+  });
 
   let awardedCents = 0;
-  const refusedServices = new Map<string, string[]>();
+  let declarationId: string | undefined;
   if (!refused) {
     if (decoded.type === '323') {
-      for (const service of decoded.services) {
-        const codes = classCodes.get(service.path);
-        if (codes) refusedServices.set(service.path, codes);
-      }
-      awardedCents = await storeDeclaration(
+      declarationId = randomUUID();
+      awardedCents = applyDeclaration(
         ctx,
-        stored.id,
-        received.providerId,
+        writes,
+        facts,
         decoded,
-        allocationByNumber,
-        refusedServices,
+        received.providerId,
+        messageId,
+        declarationId,
+        classCodes,
       );
     } else {
-      await applyCareReports(ctx, stored.id, received.providerId, decoded, allocationByNumber, classCodes);
+      applyCareReports(ctx, writes, facts, decoded, received.providerId, messageId, classCodes);
+    }
+    for (const allocation of facts.allocations(received.providerId, standard).values()) {
+      if (mentions(decoded, allocation.allocationNumber)) {
+        writes.subjects.set(allocation.residentId, {
+          residentId: allocation.residentId,
+          bsn: allocation.bsn,
+        });
+      }
     }
   }
 
-  const answer =
-    decoded.type === '323'
-      ? declarationAnswerDocument(decoded, headerCodes, refusedServices, awardedCents, today)
-      : answerDocument(kind, validated.message, decoded, { headerCodes, classCodes, refused, today });
-  let returnMessage: ReturnMessageView | null = null;
-  if (answer) {
-    const answerId = await storeAnswer(
-      ctx,
-      answer,
-      kind.standard,
-      received.providerId,
-      header.receiver,
-      header.sender,
-      stored.id,
-      allCodes,
-      today,
-      now,
-    );
-    returnMessage = {
+  const answer = answerDocument(read.message, decoded, { headerCodes, classCodes }, awardedCents, today);
+  const answerId = storeAnswer(ctx, writes, answer, read, received, messageId, allCodes, receivedAt);
+  if (declarationId !== undefined) {
+    const row = writes.declarations.find((d) => d.id === declarationId);
+    if (row) row.answerMessageId = answerId;
+  }
+  return {
+    outcome: 'processed',
+    messageId,
+    messageName: kind.name,
+    status,
+    findings: findings.map((f) => findingView(f, read.positions)),
+    returnMessage: {
       id: answerId,
       name: answer.kind.name,
       identification: answer.identification,
       document: answer.document,
-    };
-    if (decoded.type === '323' && !refused) {
-      await ctx.tx
-        .update(declaration)
-        .set({ answerMessageId: answerId })
-        .where(eq(declaration.messageId, stored.id));
-    }
-  }
-
-  const subjects = new Map(allocations.map((a) => [a.residentId, { residentId: a.residentId, bsn: a.bsn }]));
-  await recordProcessing(ctx, 'message.receive', 'create', [...subjects.values()]);
-
-  return {
-    outcome: 'processed',
-    messageId: stored.id,
-    messageName: kind.name,
-    status,
-    findings: findings.map((f) => findingView(f, positions)),
-    returnMessage,
+    },
   };
 }
 
-function decodedOrUndefined(kind: MessageKind, validated: MessageObject): ProviderMessage | undefined {
-  return decodeProviderMessage(kind, validated);
+function mentions(decoded: ReadMessage['decoded'], allocationNumber: number): boolean {
+  if (decoded.type === '323') return decoded.services.some((s) => s.allocationNumber === allocationNumber);
+  return decoded.lines.some((l) => l.allocationNumber === allocationNumber);
 }
 
-function allocationNumbersOf(decoded: ProviderMessage): number[] {
-  if (decoded.type === '323') return decoded.services.map((s) => s.allocationNumber);
-  return decoded.lines.flatMap((l) => (l.allocationNumber === undefined ? [] : [l.allocationNumber]));
-}
-
-function factsOf(a: ProviderAllocation): AllocationFacts {
-  return {
-    allocationNumber: a.allocationNumber,
-    bsn: a.bsn,
-    productCategory: a.productCategory,
-    productCode: a.productCode,
-    startDate: a.startDate,
-    endDate: a.endDate,
-    volume: a.volume,
-    unit: a.unit,
-    frequency: a.frequency,
-    contractTariffCents: a.contractTariffCents,
-  };
-}
-
-async function currentReports(
+function applyCareReports(
   ctx: TenantContext,
-  allocations: readonly ProviderAllocation[],
-): Promise<CareReportFacts[]> {
-  if (allocations.length === 0) return [];
-  const numberById = new Map(allocations.map((a) => [a.id, a.allocationNumber]));
-  const rows = await ctx.tx
-    .select()
-    .from(careReport)
-    .where(and(inArray(careReport.allocationId, [...numberById.keys()]), isNull(careReport.withdrawnBy)));
-  return rows.map((r) => ({
-    kind: r.kind,
-    allocationNumber: numberById.get(r.allocationId) ?? -1,
-    startDate: r.startDate,
-    endDate: r.endDate,
-    reason: r.reason,
-  }));
-}
-
-async function priorServices(
-  ctx: TenantContext,
-  providerId: string,
-  standard: Standard,
-  decoded: DeclarationMessage,
-): Promise<Map<string, PriorServiceFacts>> {
-  const references = new Set<string>();
-  for (const s of decoded.services) {
-    references.add(s.referenceNumber);
-    if (s.previousReferenceNumber !== undefined) references.add(s.previousReferenceNumber);
-  }
-  const numbers = [...new Set(decoded.services.map((s) => s.allocationNumber))];
-  // Earlier services that share a reference (TR314, TR323, TR390) or an allocation (TR322, TR389).
-  const [byReference, byAllocation] = await Promise.all([
-    ctx.tx
-      .select()
-      .from(declaredService)
-      .where(
-        and(
-          eq(declaredService.providerId, providerId),
-          eq(declaredService.standard, standard),
-          inArray(declaredService.referenceNumber, [...references]),
-        ),
-      ),
-    numbers.length === 0
-      ? Promise.resolve([])
-      : ctx.tx
-          .select()
-          .from(declaredService)
-          .where(
-            and(
-              eq(declaredService.providerId, providerId),
-              eq(declaredService.standard, standard),
-              inArray(declaredService.allocationNumber, numbers),
-            ),
-          ),
-  ]);
-  const result = new Map<string, PriorServiceFacts>();
-  for (const row of [...byReference, ...byAllocation]) {
-    const existing = result.get(row.referenceNumber);
-    // A rejected service may be resent under its reference; the approved one is what counts.
-    if (existing?.approved && !row.approved) continue;
-    result.set(row.referenceNumber, {
-      referenceNumber: row.referenceNumber,
-      previousReferenceNumber: row.previousReferenceNumber,
-      debitCredit: row.submittedCents < 0 ? 'C' : 'D',
-      approved: row.approved,
-      allocationNumber: row.allocationNumber,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      productCategory: row.productCategory,
-      productCode: row.productCode,
-      deliveredVolume: row.deliveredVolume,
-    });
-  }
-  return result;
-}
-
-async function declarationNumberUsed(
-  ctx: TenantContext,
-  providerId: string,
-  standard: Standard,
-  decoded: DeclarationMessage,
-): Promise<boolean> {
-  const [row] = await ctx.tx
-    .select({ id: declaration.id })
-    .from(declaration)
-    .where(
-      and(
-        eq(declaration.providerId, providerId),
-        eq(declaration.standard, standard),
-        eq(declaration.declarationNumber, decoded.declarationNumber),
-      ),
-    );
-  return row !== undefined;
-}
-
-async function applyCareReports(
-  ctx: TenantContext,
-  messageId: string,
-  providerId: string,
+  writes: BatchWrites,
+  facts: IngestFacts,
   decoded: ({ type: '305' } & CareStartMessage) | ({ type: '307' } & CareStopMessage),
-  allocationByNumber: ReadonlyMap<number, ProviderAllocation>,
+  providerId: string,
+  messageId: string,
   classCodes: ReadonlyMap<string, readonly string[]>,
-): Promise<void> {
+): void {
   const kind = decoded.type === '305' ? 'start' : 'stop';
+  const allocations = facts.allocations(providerId, decoded.kind.standard);
   for (const line of decoded.lines) {
     if (classCodes.has(line.path) || line.allocationNumber === undefined) continue;
-    const allocation = allocationByNumber.get(line.allocationNumber);
+    const allocation = allocations.get(line.allocationNumber);
     if (!allocation) continue;
-    const endDate = 'endDate' in line ? (line as { endDate: string }).endDate : null;
     if (line.status === '3') {
       // Withdrawal: the current report with the same key is marked, not deleted.
-      const current = await ctx.tx
-        .select({ id: careReport.id, endDate: careReport.endDate })
-        .from(careReport)
-        .where(
-          and(
-            eq(careReport.allocationId, allocation.id),
-            eq(careReport.kind, kind),
-            eq(careReport.startDate, line.startDate),
-            isNull(careReport.withdrawnBy),
-          ),
-        );
+      const current = facts.currentReports(allocation.id, kind, line.startDate);
       if (current.length === 0) continue;
-      await ctx.tx
-        .update(careReport)
-        .set({ withdrawnBy: messageId })
-        .where(
-          inArray(
-            careReport.id,
-            current.map((c) => c.id),
-          ),
-        );
-      await setAllocationStatus(
-        ctx,
-        allocation.id,
-        kind === 'start' ? 'allocated' : await statusAfterStopWithdrawn(ctx, allocation.id),
-      );
+      const ids = current.map((r) => r.id);
+      writes.withdrawals.set(messageId, [...(writes.withdrawals.get(messageId) ?? []), ...ids]);
+      facts.withdrawReports(allocation.id, new Set(ids));
+      const next =
+        kind === 'start' ? 'allocated' : facts.hasCurrentStop(allocation.id) ? 'stopped' : 'started';
+      facts.allocationStatus.set(allocation.id, next);
       continue;
     }
-    await ctx.tx.insert(careReport).values({
+    const id = randomUUID();
+    const endDate = 'endDate' in line ? (line as { endDate: string }).endDate : null;
+    const reason = 'reason' in line ? (line as { reason: string }).reason : null;
+    writes.reports.push({
       municipalityCode: ctx.municipalityCode,
+      id,
       messageId,
       providerId,
       allocationId: allocation.id,
       kind,
       startDate: line.startDate,
       endDate,
-      reason: 'reason' in line ? (line as { reason: string }).reason : null,
+      reason,
     });
-    const next: AllocationStatus = kind === 'start' ? 'started' : 'stopped';
-    await setAllocationStatus(ctx, allocation.id, next);
+    facts.addReport(allocation.id, {
+      id,
+      kind,
+      allocationNumber: allocation.allocationNumber,
+      startDate: line.startDate,
+      endDate,
+      reason,
+    });
+    facts.allocationStatus.set(allocation.id, kind === 'start' ? 'started' : 'stopped');
   }
 }
 
-async function statusAfterStopWithdrawn(ctx: TenantContext, allocationId: string): Promise<AllocationStatus> {
-  const [stillStopped] = await ctx.tx
-    .select({ id: careReport.id })
-    .from(careReport)
-    .where(
-      and(
-        eq(careReport.allocationId, allocationId),
-        eq(careReport.kind, 'stop'),
-        isNull(careReport.withdrawnBy),
-      ),
-    );
-  return stillStopped ? 'stopped' : 'started';
-}
-
-async function storeDeclaration(
+function applyDeclaration(
   ctx: TenantContext,
-  messageId: string,
-  providerId: string,
+  writes: BatchWrites,
+  facts: IngestFacts,
   decoded: DeclarationMessage,
-  allocationByNumber: ReadonlyMap<number, ProviderAllocation>,
-  refusedServices: ReadonlyMap<string, readonly string[]>,
-): Promise<number> {
+  providerId: string,
+  messageId: string,
+  declarationId: string,
+  classCodes: ReadonlyMap<string, readonly string[]>,
+): number {
+  const standard = decoded.kind.standard;
+  const allocations = facts.allocations(providerId, standard);
   let submitted = 0;
   let awarded = 0;
+  let refusedCount = 0;
   for (const s of decoded.services) {
     const cents = signedCents(s.amountCents, s.debitCredit);
+    const codes = classCodes.get(s.path);
     submitted += cents;
-    if (!refusedServices.has(s.path)) awarded += cents;
+    if (codes) refusedCount += 1;
+    else awarded += cents;
+    writes.services.push({
+      municipalityCode: ctx.municipalityCode,
+      declarationId,
+      providerId,
+      standard,
+      allocationId: allocations.get(s.allocationNumber)?.id ?? null,
+      allocationNumber: s.allocationNumber,
+      referenceNumber: s.referenceNumber,
+      previousReferenceNumber: s.previousReferenceNumber ?? null,
+      productCategory: s.productCategory,
+      productCode: s.productCode,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      deliveredVolume: s.deliveredVolume,
+      unit: s.unit,
+      tariffCents: s.tariffCents ?? null,
+      submittedCents: cents,
+      approved: codes === undefined,
+      returnCodes: [...(codes ?? [])],
+    });
   }
   const status =
-    refusedServices.size === 0
-      ? 'awarded'
-      : refusedServices.size === decoded.services.length
-        ? 'rejected'
-        : 'partly_awarded';
-  const [row] = await ctx.tx
-    .insert(declaration)
-    .values({
-      municipalityCode: ctx.municipalityCode,
-      messageId,
-      providerId,
-      standard: decoded.kind.standard,
-      declarationNumber: decoded.declarationNumber,
-      periodStart: decoded.periodStart,
-      periodEnd: decoded.periodEnd,
-      submittedCents: submitted,
-      awardedCents: awarded,
-      status,
-    })
-    .returning({ id: declaration.id });
-  if (!row) throw new Error('insert returned no row');
-  if (decoded.services.length > 0) {
-    await ctx.tx.insert(declaredService).values(
-      decoded.services.map((s) => ({
-        municipalityCode: ctx.municipalityCode,
-        declarationId: row.id,
-        providerId,
-        standard: decoded.kind.standard,
-        allocationId: allocationByNumber.get(s.allocationNumber)?.id ?? null,
-        allocationNumber: s.allocationNumber,
-        referenceNumber: s.referenceNumber,
-        previousReferenceNumber: s.previousReferenceNumber ?? null,
-        productCategory: s.productCategory,
-        productCode: s.productCode,
-        periodStart: s.periodStart,
-        periodEnd: s.periodEnd,
-        deliveredVolume: s.deliveredVolume,
-        unit: s.unit,
-        tariffCents: s.tariffCents ?? null,
-        submittedCents: signedCents(s.amountCents, s.debitCredit),
-        approved: !refusedServices.has(s.path),
-        returnCodes: [...(refusedServices.get(s.path) ?? [])],
-      })),
-    );
-  }
+    refusedCount === 0 ? 'awarded' : refusedCount === decoded.services.length ? 'rejected' : 'partly_awarded';
+  writes.declarations.push({
+    municipalityCode: ctx.municipalityCode,
+    id: declarationId,
+    messageId,
+    providerId,
+    standard,
+    declarationNumber: decoded.declarationNumber,
+    periodStart: decoded.periodStart,
+    periodEnd: decoded.periodEnd,
+    submittedCents: submitted,
+    awardedCents: awarded,
+    status,
+  });
+  facts.markDeclarationNumberUsed(providerId, standard, decoded.declarationNumber);
+  facts.addServices(
+    providerId,
+    standard,
+    decoded.services.map((s) => ({
+      referenceNumber: s.referenceNumber,
+      previousReferenceNumber: s.previousReferenceNumber ?? null,
+      debitCredit: s.debitCredit,
+      approved: !classCodes.has(s.path),
+      allocationNumber: s.allocationNumber,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      productCategory: s.productCategory,
+      productCode: s.productCode,
+      deliveredVolume: s.deliveredVolume,
+    })),
+  );
   return awarded;
 }
 
-async function storeAnswer(
+function storeAnswer(
   ctx: TenantContext,
+  writes: BatchWrites,
   answer: AnswerDocument,
-  standard: Standard,
-  providerId: string,
-  sender: string,
-  receiver: string,
+  read: ReadMessage,
+  received: ReceivedDocument,
   answersMessageId: string | null,
   returnCodes: readonly string[],
-  today: string,
-  now: Date,
-): Promise<string> {
-  const [row] = await ctx.tx
-    .insert(message)
-    .values({
-      municipalityCode: ctx.municipalityCode,
-      direction: 'outbound',
-      standard,
-      messageType: answer.kind.type,
-      providerId,
-      sender,
-      receiver,
-      identification: answer.identification,
-      datedOn: today,
-      status: 'ready',
-      answersMessageId,
-      returnCodes: [...returnCodes],
-      document: answer.document,
-      sha256: createHash('sha256').update(answer.document).digest('hex'),
-      receivedAt: now,
-    })
-    .returning({ id: message.id });
-  if (!row) throw new Error('insert returned no row');
-  return row.id;
-}
-
-interface AnswerDocument {
-  kind: MessageKind;
-  identification: string;
-  document: string;
-}
-
-function newIdentification(): string {
-  // LDT_IdentificatieBericht: at most 12 characters, unique per message type for the sender.
-  return randomBytes(6).toString('hex');
-}
-
-function answerDocument(
-  kind: MessageKind,
-  validated: MessageObject,
-  decoded: ProviderMessage | undefined,
-  options: {
-    headerCodes: readonly string[];
-    classCodes: ReadonlyMap<string, readonly string[]>;
-    refused: boolean;
-    today: string;
-  },
-): AnswerDocument | undefined {
-  const identification = newIdentification();
-  if (kind.type === '323') {
-    if (decoded?.type !== '323') return undefined;
-    return declarationAnswerDocument(
-      decoded,
-      options.headerCodes,
-      new Map(),
-      0,
-      options.today,
-      identification,
-    );
-  }
-  const built = buildReturnMessage({
-    answered: kind,
-    message: validated,
-    identification,
-    datedOn: options.today,
-    headerCodes: options.headerCodes,
-    classCodes: options.classCodes,
-    refused: options.refused,
+  at: Date,
+): string {
+  const id = randomUUID();
+  writes.outbound.push({
+    municipalityCode: ctx.municipalityCode,
+    id,
+    direction: 'outbound',
+    standard: read.kind.standard,
+    messageType: answer.kind.type,
+    providerId: received.providerId,
+    // The municipality sends the answer, whatever parties the document names.
+    sender: read.header.receiver,
+    receiver: read.header.sender,
+    identification: answer.identification,
+    datedOn: todayInNetherlands(at),
+    status: 'ready',
+    answersMessageId,
+    returnCodes: [...returnCodes],
+    document: answer.document,
+    sha256: sha256Of(answer.document),
+    receivedAt: at,
   });
-  return { kind: built.kind, identification, document: writeMessage(built.message, built.kind.schema) };
+  return id;
 }
 
-function declarationAnswerDocument(
-  decoded: DeclarationMessage,
-  refusalCodes: readonly string[],
-  refusedServices: ReadonlyMap<string, readonly string[]>,
-  awardedCents: number,
-  today: string,
-  identification = newIdentification(),
-): AnswerDocument {
-  const built = buildDeclarationAnswer({
-    declaration: decoded,
-    identification,
-    datedOn: today,
-    refusalCodes,
-    refusedServices,
-    awardedCents,
-  });
-  return { kind: built.kind, identification, document: writeMessage(built.message, built.kind.schema) };
-}
-
-async function replay(ctx: TenantContext, messageId: string, kind: MessageKind): Promise<IngestResult> {
-  const [original] = await ctx.tx.select().from(message).where(eq(message.id, messageId));
-  const [answer] = await ctx.tx
-    .select()
-    .from(message)
-    .where(and(eq(message.answersMessageId, messageId), eq(message.direction, 'outbound')));
-  if (!original) throw new Error('message vanished');
-  return {
-    outcome: 'already_processed',
-    messageId,
-    messageName: kind.name,
-    status: original.status as 'accepted' | 'partly_rejected' | 'rejected',
-    findings: [],
-    returnMessage: answer
-      ? {
-          id: answer.id,
-          name: `${kind.standard === 'iwmo' ? 'WMO' : 'JW'}${answer.messageType}`,
-          identification: answer.identification,
-          document: answer.document,
-        }
-      : null,
-  };
-}
-
-async function quarantineDocument(
+/** Inbound messages already stored under the batch's TR056 keys. */
+async function earlierMessages(
   ctx: TenantContext,
-  received: ReceivedDocument,
-  sha256: string,
-  reasonCode: QuarantineReasonCode,
-  reason: string,
-  findings: FindingView[],
-  at?: FindingView,
-): Promise<IngestResult> {
-  const [row] = await ctx.tx
-    .insert(messageQuarantine)
-    .values({
-      municipalityCode: ctx.municipalityCode,
-      providerId: received.providerId,
-      accountId: ctx.actor.id,
-      channel: received.channel,
-      fileName: received.fileName,
-      sizeBytes: received.bytes.byteLength,
-      sha256,
-      reasonCode,
-      reason,
-      line: at?.line ?? null,
-      columnNumber: at?.column ?? null,
-      violations: findings.map((f) => ({
-        code: f.code,
-        message: f.message,
-        path: f.path,
-        line: f.line ?? 0,
-        column: f.column ?? 0,
-      })),
-      document: received.bytes,
+  reads: readonly ReadMessage[],
+): Promise<Map<string, { id: string; sha256: string }>> {
+  if (reads.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({
+      id: message.id,
+      sha256: message.sha256,
+      sender: message.sender,
+      standard: message.standard,
+      messageType: message.messageType,
+      identification: message.identification,
     })
-    .returning({ id: messageQuarantine.id });
-  if (!row) throw new Error('insert returned no row');
-  return { outcome: 'quarantined', quarantineId: row.id, reasonCode, reason, findings, returnMessage: null };
+    .from(message)
+    .where(
+      and(
+        eq(message.direction, 'inbound'),
+        inArray(message.identification, [...new Set(reads.map((r) => r.header.identification))]),
+        inArray(message.sender, [...new Set(reads.map((r) => r.header.sender))]),
+      ),
+    );
+  return new Map(
+    rows.map((r) => [
+      `${r.sender}|${r.standard}|${r.messageType}|${r.identification}`,
+      { id: r.id, sha256: r.sha256 },
+    ]),
+  );
 }
 
-export function violationView(v: Violation): FindingView {
-  return {
-    code: v.code,
-    returnCode: null,
-    returnCodeMeaning: null,
-    path: v.path,
-    line: v.line,
-    column: v.column,
-    message: v.message,
-  };
-}
-
-export function findingView(
-  f: RuleFinding,
-  positions: ReadonlyMap<string, ElementPosition> | undefined,
-): FindingView {
-  const at = positionOf(positions, f.path) ?? positionOf(positions, f.classPath);
-  return {
-    code: f.rule.code,
-    returnCode: f.rule.returnCode,
-    returnCodeMeaning: returnCodeMeaning(f.rule.returnCode),
-    path: f.path,
-    line: at?.line ?? null,
-    column: at?.column ?? null,
-    message: f.message,
-  };
-}
-
-function positionOf(
-  positions: ReadonlyMap<string, ElementPosition> | undefined,
-  path: string,
-): ElementPosition | undefined {
-  if (!positions) return undefined;
-  // A path may name a simple element the validator recorded, or a class above it.
-  for (let p = path; p.length > 0; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
-    const found = positions.get(p);
-    if (found) return found;
-  }
-  return undefined;
+async function storedAnswers(
+  ctx: TenantContext,
+  messageIds: readonly string[],
+): Promise<Map<string, { status: MessageOutcomeStatus; answer: ReturnMessageView | null }>> {
+  if (messageIds.length === 0) return new Map();
+  const originals = await ctx.tx
+    .select({ id: message.id, status: message.status, standard: message.standard })
+    .from(message)
+    .where(inArray(message.id, [...messageIds]));
+  const answers = await ctx.tx
+    .select({
+      id: message.id,
+      answers: message.answersMessageId,
+      standard: message.standard,
+      messageType: message.messageType,
+      identification: message.identification,
+      document: message.document,
+    })
+    .from(message)
+    .where(and(eq(message.direction, 'outbound'), inArray(message.answersMessageId, [...messageIds])));
+  const answerOf = new Map(answers.map((a) => [a.answers, a]));
+  return new Map(
+    originals.map((o) => {
+      const a = answerOf.get(o.id);
+      return [
+        o.id,
+        {
+          status: o.status as MessageOutcomeStatus,
+          answer: a
+            ? {
+                id: a.id,
+                name: `${a.standard === 'iwmo' ? 'WMO' : 'JW'}${a.messageType}`,
+                identification: a.identification,
+                document: a.document,
+              }
+            : null,
+        },
+      ];
+    }),
+  );
 }
 
 function unique(values: readonly string[]): string[] {

@@ -97,16 +97,14 @@ export async function listMessages(
   if (query.status) conditions.push(eq(message.status, query.status));
   if (query.providerId) conditions.push(eq(message.providerId, query.providerId));
   const where = and(...conditions);
-  const [rows, [counted]] = await Promise.all([
-    ctx.tx
-      .select(summaryColumns)
-      .from(message)
-      .where(where)
-      .orderBy(desc(message.receivedAt), desc(message.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    ctx.tx.select({ total: count() }).from(message).where(where),
-  ]);
+  const rows = await ctx.tx
+    .select(summaryColumns)
+    .from(message)
+    .where(where)
+    .orderBy(desc(message.receivedAt), desc(message.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(message).where(where);
   return { items: await summaries(ctx, rows), total: counted?.total ?? 0 };
 }
 
@@ -145,23 +143,21 @@ export async function getMessage(
 /** The allocations an inbound message reported on or declared against. */
 async function allocationsConcerned(ctx: TenantContext, inboundId: string | null): Promise<string[]> {
   if (!inboundId) return [];
-  const [reports, services] = await Promise.all([
-    ctx.tx
-      .select({ id: careReport.allocationId })
-      .from(careReport)
-      .where(eq(careReport.messageId, inboundId)),
-    ctx.tx
-      .select({ id: declaredService.allocationId })
-      .from(declaredService)
-      .innerJoin(
-        declaration,
-        and(
-          eq(declaration.municipalityCode, declaredService.municipalityCode),
-          eq(declaration.id, declaredService.declarationId),
-        ),
-      )
-      .where(eq(declaration.messageId, inboundId)),
-  ]);
+  const reports = await ctx.tx
+    .select({ id: careReport.allocationId })
+    .from(careReport)
+    .where(eq(careReport.messageId, inboundId));
+  const services = await ctx.tx
+    .select({ id: declaredService.allocationId })
+    .from(declaredService)
+    .innerJoin(
+      declaration,
+      and(
+        eq(declaration.municipalityCode, declaredService.municipalityCode),
+        eq(declaration.id, declaredService.declarationId),
+      ),
+    )
+    .where(eq(declaration.messageId, inboundId));
   return [...new Set([...reports, ...services].flatMap((r) => (r.id ? [r.id] : [])))];
 }
 
@@ -186,28 +182,26 @@ export async function listQuarantine(
   query: { limit: number; offset: number },
 ): Promise<{ items: QuarantineItem[]; total: number }> {
   const where = ownProviderOnly(ctx, messageQuarantine.providerId);
-  const [rows, [counted]] = await Promise.all([
-    ctx.tx
-      .select({
-        id: messageQuarantine.id,
-        providerId: messageQuarantine.providerId,
-        channel: messageQuarantine.channel,
-        fileName: messageQuarantine.fileName,
-        sizeBytes: messageQuarantine.sizeBytes,
-        sha256: messageQuarantine.sha256,
-        reasonCode: messageQuarantine.reasonCode,
-        reason: messageQuarantine.reason,
-        line: messageQuarantine.line,
-        receivedAt: messageQuarantine.receivedAt,
-        violations: messageQuarantine.violations,
-      })
-      .from(messageQuarantine)
-      .where(where)
-      .orderBy(desc(messageQuarantine.receivedAt), desc(messageQuarantine.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    ctx.tx.select({ total: count() }).from(messageQuarantine).where(where),
-  ]);
+  const rows = await ctx.tx
+    .select({
+      id: messageQuarantine.id,
+      providerId: messageQuarantine.providerId,
+      channel: messageQuarantine.channel,
+      fileName: messageQuarantine.fileName,
+      sizeBytes: messageQuarantine.sizeBytes,
+      sha256: messageQuarantine.sha256,
+      reasonCode: messageQuarantine.reasonCode,
+      reason: messageQuarantine.reason,
+      line: messageQuarantine.line,
+      receivedAt: messageQuarantine.receivedAt,
+      violations: messageQuarantine.violations,
+    })
+    .from(messageQuarantine)
+    .where(where)
+    .orderBy(desc(messageQuarantine.receivedAt), desc(messageQuarantine.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(messageQuarantine).where(where);
   const names = await providerNames(ctx, [
     ...new Set(rows.flatMap((r) => (r.providerId ? [r.providerId] : []))),
   ]);

@@ -19,12 +19,10 @@ export async function providerMonitor(
   now = new Date(),
 ): Promise<ProviderMonitor> {
   const today = todayInNetherlands(now);
-  const [allocations, delivery, contracts] = await Promise.all([
-    // Participatiewet provisions have no message exchange, so nothing to measure delivery by.
-    allocationsForMonitor(ctx, filter.law ? [filter.law] : ['wmo', 'youth']),
-    deliveryByAllocation(ctx, measuredUntil(today)),
-    listContracts(ctx, { limit: 500, offset: 0 }),
-  ]);
+  // Participatiewet provisions have no message exchange, so nothing to measure delivery by.
+  const allocations = await allocationsForMonitor(ctx, filter.law ? [filter.law] : ['wmo', 'youth']);
+  const delivery = await deliveryByAllocation(ctx, measuredUntil(today));
+  const contracts = await listContracts(ctx, { limit: 500, offset: 0 });
   const providerIds = new Set(allocations.map((a) => a.providerId));
   const names = await providerNames(ctx, [
     ...new Set([...providerIds, ...contracts.items.map((c) => c.providerId)]),

@@ -111,15 +111,15 @@ export async function providerNames(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** For other modules: a provider's name and AGB code, without its contracts. */
-export async function providerIdentity(
+/** For other modules: providers' names and AGB codes by id, without their contracts. */
+export async function providerIdentities(
   ctx: TenantContext,
-  id: string,
-): Promise<{ id: string; name: string; agbCode: string }> {
-  const [row] = await ctx.tx
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string; agbCode: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.tx
     .select({ id: provider.id, name: provider.name, agbCode: provider.agbCode })
     .from(provider)
-    .where(eq(provider.id, id));
-  if (!row) throw notFound('De aanbieder', 'id');
-  return row;
+    .where(inArray(provider.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r]));
 }

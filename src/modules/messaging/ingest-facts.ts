@@ -1,0 +1,249 @@
+/**
+ * What the rules across messages need for a batch of received messages, loaded with a few
+ * set queries for the whole batch, and kept up to date in memory as each message of the batch
+ * is applied, so a later message in the batch sees what an earlier one did (a stop after its
+ * start, a credit after its debit) exactly as if they had arrived one by one.
+ */
+import { and, inArray, isNull, or } from 'drizzle-orm';
+import type { TenantContext } from '../../server/request-context.js';
+import {
+  type AllocationStatus,
+  type ProviderAllocation,
+  providerAllocations,
+} from '../cases/allocation-service.js';
+import type { Law } from '../cases/legal-clock.js';
+import type { ProviderMessage } from './codec/provider-messages.js';
+import { careReport, declaration, declaredService } from './messaging-tables.js';
+import type {
+  AllocationFacts,
+  CareMessageFacts,
+  CareReportFacts,
+  DeclarationFacts,
+  PriorServiceFacts,
+} from './rules/facts.js';
+import type { Standard } from './standard/model.js';
+
+export const LAW_OF_STANDARD: Readonly<Record<Standard, Law>> = { iwmo: 'wmo', ijw: 'youth' };
+
+/** A current start or stop, with its row id so a withdrawal can mark it. */
+export interface StoredReport extends CareReportFacts {
+  id: string;
+}
+
+export interface BatchMessage {
+  providerId: string;
+  decoded: ProviderMessage;
+}
+
+const groupKey = (providerId: string, standard: Standard) => `${providerId}|${standard}`;
+
+export class IngestFacts {
+  private constructor(
+    private readonly allocationsByGroup: Map<string, Map<number, ProviderAllocation>>,
+    private readonly reportsByAllocation: Map<string, StoredReport[]>,
+    private readonly servicesByGroup: Map<string, Map<string, PriorServiceFacts>>,
+    private readonly declarationNumbers: Set<string>,
+    /** The status each touched allocation ends the batch with. */
+    readonly allocationStatus: Map<string, AllocationStatus>,
+  ) {}
+
+  static async load(ctx: TenantContext, messages: readonly BatchMessage[]): Promise<IngestFacts> {
+    const numbersByGroup = new Map<string, Set<number>>();
+    const references = new Set<string>();
+    const serviceNumbers = new Set<number>();
+    const declarationNumbers = new Set<string>();
+    const providerIds = new Set<string>();
+    for (const { providerId, decoded } of messages) {
+      const key = groupKey(providerId, decoded.kind.standard);
+      const numbers = numbersByGroup.get(key) ?? new Set<number>();
+      numbersByGroup.set(key, numbers);
+      providerIds.add(providerId);
+      if (decoded.type === '323') {
+        declarationNumbers.add(decoded.declarationNumber);
+        for (const s of decoded.services) {
+          numbers.add(s.allocationNumber);
+          serviceNumbers.add(s.allocationNumber);
+          references.add(s.referenceNumber);
+          if (s.previousReferenceNumber !== undefined) references.add(s.previousReferenceNumber);
+        }
+      } else {
+        for (const line of decoded.lines)
+          if (line.allocationNumber !== undefined) numbers.add(line.allocationNumber);
+      }
+    }
+
+    // One query set per provider and law; sequential, as the statements share one connection.
+    const allocationsByGroup = new Map<string, Map<number, ProviderAllocation>>();
+    for (const [key, numbers] of numbersByGroup) {
+      const [providerId = '', standard] = key.split('|') as [string, Standard];
+      const found = await providerAllocations(ctx, providerId, LAW_OF_STANDARD[standard], [...numbers]);
+      allocationsByGroup.set(key, new Map(found.map((a) => [a.allocationNumber, a])));
+    }
+
+    const allocationIds = [...allocationsByGroup.values()].flatMap((m) => [...m.values()].map((a) => a.id));
+    const numberById = new Map(
+      [...allocationsByGroup.values()].flatMap((m) =>
+        [...m.values()].map((a) => [a.id, a.allocationNumber] as const),
+      ),
+    );
+    const reportsByAllocation = new Map<string, StoredReport[]>();
+    if (allocationIds.length > 0) {
+      const rows = await ctx.tx
+        .select()
+        .from(careReport)
+        .where(and(inArray(careReport.allocationId, allocationIds), isNull(careReport.withdrawnBy)));
+      for (const r of rows) {
+        const list = reportsByAllocation.get(r.allocationId) ?? [];
+        list.push({
+          id: r.id,
+          kind: r.kind,
+          allocationNumber: numberById.get(r.allocationId) ?? -1,
+          startDate: r.startDate,
+          endDate: r.endDate,
+          reason: r.reason,
+        });
+        reportsByAllocation.set(r.allocationId, list);
+      }
+    }
+
+    // Earlier services that share a reference (TR314, TR323, TR390) or an allocation (TR322, TR389).
+    const servicesByGroup = new Map<string, Map<string, PriorServiceFacts>>();
+    if (references.size > 0 || serviceNumbers.size > 0) {
+      const rows = await ctx.tx
+        .select()
+        .from(declaredService)
+        .where(
+          and(
+            inArray(declaredService.providerId, [...providerIds]),
+            or(
+              references.size > 0 ? inArray(declaredService.referenceNumber, [...references]) : undefined,
+              serviceNumbers.size > 0
+                ? inArray(declaredService.allocationNumber, [...serviceNumbers])
+                : undefined,
+            ),
+          ),
+        );
+      for (const row of rows) {
+        const key = groupKey(row.providerId, row.standard);
+        const services = servicesByGroup.get(key) ?? new Map<string, PriorServiceFacts>();
+        servicesByGroup.set(key, services);
+        addService(services, {
+          referenceNumber: row.referenceNumber,
+          previousReferenceNumber: row.previousReferenceNumber,
+          debitCredit: row.submittedCents < 0 ? 'C' : 'D',
+          approved: row.approved,
+          allocationNumber: row.allocationNumber,
+          periodStart: row.periodStart,
+          periodEnd: row.periodEnd,
+          productCategory: row.productCategory,
+          productCode: row.productCode,
+          deliveredVolume: row.deliveredVolume,
+        });
+      }
+    }
+
+    const usedNumbers = new Set<string>();
+    if (declarationNumbers.size > 0) {
+      const rows = await ctx.tx
+        .select({
+          providerId: declaration.providerId,
+          standard: declaration.standard,
+          number: declaration.declarationNumber,
+        })
+        .from(declaration)
+        .where(
+          and(
+            inArray(declaration.providerId, [...providerIds]),
+            inArray(declaration.declarationNumber, [...declarationNumbers]),
+          ),
+        );
+      for (const r of rows) usedNumbers.add(`${groupKey(r.providerId, r.standard)}|${r.number}`);
+    }
+    return new IngestFacts(allocationsByGroup, reportsByAllocation, servicesByGroup, usedNumbers, new Map());
+  }
+
+  allocations(providerId: string, standard: Standard): ReadonlyMap<number, ProviderAllocation> {
+    return this.allocationsByGroup.get(groupKey(providerId, standard)) ?? new Map();
+  }
+
+  allocationFacts(providerId: string, standard: Standard): Map<number, AllocationFacts> {
+    return new Map([...this.allocations(providerId, standard)].map(([n, a]) => [n, factsOf(a)]));
+  }
+
+  careFacts(providerId: string, standard: Standard, today: string): CareMessageFacts {
+    const allocations = this.allocations(providerId, standard);
+    return {
+      allocations: this.allocationFacts(providerId, standard),
+      reports: [...allocations.values()].flatMap((a) => this.reportsByAllocation.get(a.id) ?? []),
+      today,
+    };
+  }
+
+  declarationFacts(providerId: string, standard: Standard, number: string, today: string): DeclarationFacts {
+    const key = groupKey(providerId, standard);
+    return {
+      allocations: this.allocationFacts(providerId, standard),
+      priorServices: this.servicesByGroup.get(key) ?? new Map(),
+      declarationNumberUsed: this.declarationNumbers.has(`${key}|${number}`),
+      today,
+    };
+  }
+
+  /** The current reports of an allocation with this kind and start date (a withdrawal's target). */
+  currentReports(allocationId: string, kind: 'start' | 'stop', startDate: string): StoredReport[] {
+    return (this.reportsByAllocation.get(allocationId) ?? []).filter(
+      (r) => r.kind === kind && r.startDate === startDate,
+    );
+  }
+
+  addReport(allocationId: string, report: StoredReport): void {
+    this.reportsByAllocation.set(allocationId, [
+      ...(this.reportsByAllocation.get(allocationId) ?? []),
+      report,
+    ]);
+  }
+
+  withdrawReports(allocationId: string, ids: ReadonlySet<string>): void {
+    this.reportsByAllocation.set(
+      allocationId,
+      (this.reportsByAllocation.get(allocationId) ?? []).filter((r) => !ids.has(r.id)),
+    );
+  }
+
+  hasCurrentStop(allocationId: string): boolean {
+    return (this.reportsByAllocation.get(allocationId) ?? []).some((r) => r.kind === 'stop');
+  }
+
+  addServices(providerId: string, standard: Standard, services: readonly PriorServiceFacts[]): void {
+    const key = groupKey(providerId, standard);
+    const map = this.servicesByGroup.get(key) ?? new Map<string, PriorServiceFacts>();
+    this.servicesByGroup.set(key, map);
+    for (const s of services) addService(map, s);
+  }
+
+  markDeclarationNumberUsed(providerId: string, standard: Standard, number: string): void {
+    this.declarationNumbers.add(`${groupKey(providerId, standard)}|${number}`);
+  }
+}
+
+function addService(map: Map<string, PriorServiceFacts>, service: PriorServiceFacts): void {
+  // A rejected service may be resent under its reference; the approved one is what counts.
+  const existing = map.get(service.referenceNumber);
+  if (existing?.approved && !service.approved) return;
+  map.set(service.referenceNumber, service);
+}
+
+function factsOf(a: ProviderAllocation): AllocationFacts {
+  return {
+    allocationNumber: a.allocationNumber,
+    bsn: a.bsn,
+    productCategory: a.productCategory,
+    productCode: a.productCode,
+    startDate: a.startDate,
+    endDate: a.endDate,
+    volume: a.volume,
+    unit: a.unit,
+    frequency: a.frequency,
+    contractTariffCents: a.contractTariffCents,
+  };
+}
