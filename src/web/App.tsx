@@ -23,8 +23,15 @@ import { DistrictFormPage } from './pages/geography/DistrictFormPage.js';
 import { DistrictListPage } from './pages/geography/DistrictListPage.js';
 import { NeighbourhoodFormPage } from './pages/geography/NeighbourhoodFormPage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { MessageCheckPage } from './pages/messages/MessageCheckPage.js';
+import { MessageDetailPage } from './pages/messages/MessageDetailPage.js';
+import { MessageListPage } from './pages/messages/MessageListPage.js';
+import { MessageSubmitPage } from './pages/messages/MessageSubmitPage.js';
+import { ProviderAllocationsPage } from './pages/messages/ProviderAllocationsPage.js';
+import { QuarantinePage } from './pages/messages/QuarantinePage.js';
 import { ClientMonitorPage } from './pages/monitor/ClientMonitorPage.js';
 import { MonitorCasesPage } from './pages/monitor/MonitorCasesPage.js';
+import { ProviderMonitorPage } from './pages/monitor/ProviderMonitorPage.js';
 import { ProcessingLogPage } from './pages/processing-log/ProcessingLogPage.js';
 import { ContractDetailPage } from './pages/registry/ContractDetailPage.js';
 import { ContractFormPage } from './pages/registry/ContractFormPage.js';
@@ -41,7 +48,15 @@ import { ResidentSearchPage } from './pages/registry/ResidentSearchPage.js';
 import { TeamFormPage } from './pages/teams/TeamFormPage.js';
 import { TeamListPage } from './pages/teams/TeamListPage.js';
 import { TeamMembersPage } from './pages/teams/TeamMembersPage.js';
-import { canReadContracts, canReadProvider, canUse, canWorkCases, canWrite } from './ui/access.js';
+import {
+  canReadContracts,
+  canReadProvider,
+  canSeeProviderMonitor,
+  canSubmitMessages,
+  canUse,
+  canWorkCases,
+  canWrite,
+} from './ui/access.js';
 import { AppLayout, PublicLayout } from './ui/Layout.js';
 import { Loading } from './ui/LoadState.js';
 import { matchPath, RouterProvider, useLocation, useNavigate } from './ui/router.js';
@@ -64,6 +79,11 @@ const ROUTES: readonly Route[] = [
   { pattern: '/wachtwoord', allowed: always, render: () => <PasswordPage /> },
 
   { pattern: '/monitor', allowed: (a) => canUse(a.role, 'monitor'), render: () => <ClientMonitorPage /> },
+  {
+    pattern: '/monitor/aanbieders',
+    allowed: (a) => canSeeProviderMonitor(a.role),
+    render: () => <ProviderMonitorPage />,
+  },
   {
     pattern: '/monitor/casussen',
     allowed: (a) => canUse(a.role, 'monitor') && canWorkCases(a.role),
@@ -193,6 +213,33 @@ const ROUTES: readonly Route[] = [
     pattern: '/inwoners/:id/melding',
     allowed: (a) => canWorkCases(a.role),
     render: (p) => <CaseFormPage residentId={param(p, 'id')} />,
+  },
+
+  { pattern: '/berichten', allowed: (a) => canUse(a.role, 'messages'), render: () => <MessageListPage /> },
+  {
+    pattern: '/berichten/indienen',
+    allowed: (a) => canUse(a.role, 'messages') && canSubmitMessages(a.role),
+    render: () => <MessageSubmitPage />,
+  },
+  {
+    pattern: '/berichten/controleren',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: () => <MessageCheckPage />,
+  },
+  {
+    pattern: '/berichten/toewijzingen',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: () => <ProviderAllocationsPage />,
+  },
+  {
+    pattern: '/berichten/quarantaine',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: () => <QuarantinePage />,
+  },
+  {
+    pattern: '/berichten/:id',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: (p) => <MessageDetailPage id={param(p, 'id')} />,
   },
 
   {

@@ -36,7 +36,15 @@ describe('registry in the browser (contract manager)', () => {
     const menu = session.page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect
       .poll(() => menu.getByRole('link').allInnerTexts())
-      .toEqual(['Start', 'Aanbieders', 'Voorzieningen', 'Contracten', 'Cliëntmonitor', 'Wijken en buurten']);
+      .toEqual([
+        'Start',
+        'Aanbieders',
+        'Voorzieningen',
+        'Contracten',
+        'Berichten',
+        'Cliëntmonitor',
+        'Wijken en buurten',
+      ]);
     await expectAccessible('home');
     await shot('02-home');
   });

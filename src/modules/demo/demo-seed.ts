@@ -23,14 +23,22 @@ import { ORDINARY_PROVIDER, type ProviderBehaviour, simulateProviders } from './
 
 /**
  * The provider planted as one that delivers far less than it is allocated: it starts late, never
- * starts almost a third of its allocations and declares about a third of the allocated volume.
+ * starts almost a third of its allocations, declares about a third of the allocated volume and
+ * reports its starts and stops late.
  * The provider monitor must find it without being told.
  */
 export const PLANTED_UNDER_DELIVERING_PROVIDER = 'Zorggroep De Linde';
 
 function demoProviderBehaviour(provider: { name: string }): ProviderBehaviour {
   if (provider.name !== PLANTED_UNDER_DELIVERING_PROVIDER) return ORDINARY_PROVIDER;
-  return { startLagDays: [10, 45], neverStartShare: 0.3, deliveryShare: 0.35, mistakeRate: 0.1 };
+  return {
+    startLagDays: [10, 45],
+    neverStartShare: 0.3,
+    deliveryShare: 0.35,
+    mistakeRate: 0.1,
+    // Its starts and stops are often reported weeks late (the standard wants five working days).
+    reportLagDays: [2, 21],
+  };
 }
 
 export const DEMO_PASSWORD = 'Regiekamer-demo-2026';

@@ -79,7 +79,13 @@ describe('the provider simulator', () => {
     await h.database.db.execute(sql`delete from message`);
     const summary = await simulate({
       seed: 11,
-      behaviourOf: () => ({ startLagDays: [0, 0], neverStartShare: 0, deliveryShare: 0.4, mistakeRate: 1 }),
+      behaviourOf: () => ({
+        startLagDays: [0, 0],
+        neverStartShare: 0,
+        deliveryShare: 0.4,
+        mistakeRate: 1,
+        reportLagDays: [0, 0],
+      }),
     });
     expect(summary.withFindings).toBeGreaterThan(0);
     const [volumes] = await queryRows<{ approved: number; rejected: number }>(

@@ -36,6 +36,8 @@ export interface ProviderBehaviour {
   deliveryShare: number;
   /** Chance that a message carries a realistic mistake. */
   mistakeRate: number;
+  /** Days from a start or stop of care to the message that reports it, inclusive range. */
+  reportLagDays: readonly [number, number];
 }
 
 export const ORDINARY_PROVIDER: ProviderBehaviour = {
@@ -43,6 +45,7 @@ export const ORDINARY_PROVIDER: ProviderBehaviour = {
   neverStartShare: 0.02,
   deliveryShare: 0.95,
   mistakeRate: 0.04,
+  reportLagDays: [0, 3],
 };
 
 export interface SimulationOptions {
@@ -177,7 +180,7 @@ function providerEvents(
       rng.int(behaviour.startLagDays[0], behaviour.startLagDays[1]),
     );
     if (allocation.endDate !== null && startDate > allocation.endDate) continue;
-    const datedOn = addDays(startDate, rng.int(0, 3));
+    const datedOn = addDays(startDate, rng.int(behaviour.reportLagDays[0], behaviour.reportLagDays[1]));
     if (datedOn > options.until) continue;
     started.set(allocation.allocationNumber, startDate);
     const mistake = rng.chance(behaviour.mistakeRate / 2);
@@ -201,7 +204,10 @@ function providerEvents(
     });
     if (mistake && startDate !== allocation.startDate) started.delete(allocation.allocationNumber);
     if (allocation.endDate !== null && started.has(allocation.allocationNumber)) {
-      const stoppedOn = addDays(allocation.endDate, rng.int(1, 3));
+      const stoppedOn = addDays(
+        allocation.endDate,
+        rng.int(Math.max(1, behaviour.reportLagDays[0]), Math.max(1, behaviour.reportLagDays[1])),
+      );
       if (stoppedOn <= options.until) {
         events.push({
           date: stoppedOn,

@@ -24,6 +24,7 @@ export async function providerMonitor(
   const delivery = await deliveryByAllocation(ctx, measuredUntil(today));
   const contracts = await listContracts(ctx, { limit: 500, offset: 0 });
   const providerIds = new Set(allocations.map((a) => a.providerId));
+  const contractIds = new Set(allocations.map((a) => a.contractId));
   const names = await providerNames(ctx, [
     ...new Set([...providerIds, ...contracts.items.map((c) => c.providerId)]),
   ]);
@@ -32,7 +33,8 @@ export async function providerMonitor(
     allocations,
     delivery,
     providerNames: names,
-    contracts: contracts.items.filter((c) => providerIds.has(c.providerId)),
+    // The contracts allocated under in the laws shown; a Participatiewet contract has no messages.
+    contracts: contracts.items.filter((c) => contractIds.has(c.id)),
     disclose: !CASE_ROLES.includes(ctx.actor.role),
   });
 }

@@ -122,5 +122,20 @@ describe('the provider monitor', () => {
     expect(row?.allocations).toEqual({ value: 10, suppressed: false });
     expect(row?.neverStarted).toEqual({ value: null, suppressed: true });
     expect(row?.neverStartedRate.suppressed).toBe(true);
+    // Nine started clients: their median wait is shown.
+    expect(row?.medianDaysToStart).toBe(2);
+  });
+
+  it('hides the median wait of a handful of clients under disclosure', () => {
+    const few = [allocation('f1', 'p2'), allocation('f2', 'p2')];
+    const input = {
+      today: '2026-03-20',
+      allocations: few,
+      delivery: new Map(few.map((a) => [a.id, delivered(a.id)])),
+      providerNames: new Map([['p2', 'Klein']]),
+      contracts: [],
+    };
+    expect(buildProviderMonitor({ ...input, disclose: true }).providers[0]?.medianDaysToStart).toBeNull();
+    expect(buildProviderMonitor({ ...input, disclose: false }).providers[0]?.medianDaysToStart).toBe(2);
   });
 });

@@ -9,7 +9,12 @@
  * counts of clients, so they follow the CBS disclosure rule for roles without case access.
  */
 
-import { type DisclosedValue, discloseCount, disclosePercentage } from '../../shared/disclosure.js';
+import {
+  type DisclosedValue,
+  discloseCount,
+  disclosePercentage,
+  isSecretCount,
+} from '../../shared/disclosure.js';
 import type { MonitoredAllocation } from '../cases/allocation-service.js';
 import { allowedVolumeUntil } from '../cases/allocation-volume.js';
 import { addDays, daysBetween, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
@@ -170,7 +175,8 @@ export function buildProviderMonitor(input: ProviderMonitorInput): ProviderMonit
       started: count(started),
       neverStarted: count(neverStarted),
       neverStartedRate: percentage(neverStarted, due),
-      medianDaysToStart: median(daysToStart),
+      // A median of a handful of clients would tell one client's wait: hidden with their count.
+      medianDaysToStart: input.disclose && isSecretCount(started) ? null : median(daysToStart),
       allocatedCents: allocated,
       awardedCents: awarded,
       deliveryRate: rate(awarded, allocated),

@@ -23,6 +23,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly details: readonly ApiFieldError[] = [],
+    /** The whole error body, for the answers that say more than code and message (a refused message). */
+    readonly body: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,6 +45,8 @@ export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Headers apiRequest sets itself; a caller's `headers` cannot change them. */
+const OWN_HEADERS = new Set(['accept', 'content-type', 'x-csrf-token']);
 
 let csrfToken: string | null = null;
 let unauthenticatedHandler: (() => void) | null = null;
@@ -68,8 +72,18 @@ export function queryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
+/** A body sent as it is, with its own content type (an XML document), instead of as JSON. */
+export interface RawBody {
+  content: Blob | string;
+  contentType: string;
+}
+
 export interface RequestOptions {
   body?: unknown;
+  /** Instead of `body`: sent unchanged. */
+  raw?: RawBody;
+  /** Further request headers; they cannot replace accept, content type or the CSRF token. */
+  headers?: Record<string, string>;
   query?: Query;
   signal?: AbortSignal;
   /** false for the requests where a 401 is an answer, not an ended session (login, session probe). */
@@ -93,16 +107,27 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (!OWN_HEADERS.has(lower)) headers[lower] = value;
+  }
+  headers.accept = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const body = options.raw
+    ? options.raw.content
+    : options.body === undefined
+      ? undefined
+      : JSON.stringify(options.body);
   let response: Response;
   try {
     response = await fetch(`${path}${queryString(options.query)}`, {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body,
       signal: options.signal,
     });
   } catch (error) {
@@ -113,7 +138,14 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (response.ok) return payload as T;
   if (response.status === 401 && options.redirectOnUnauthenticated !== false) unauthenticatedHandler?.();
   if (isErrorBody(payload)) {
-    throw new ApiError(response.status, payload.error, payload.message, payload.field, payload.details ?? []);
+    throw new ApiError(
+      response.status,
+      payload.error,
+      payload.message,
+      payload.field,
+      payload.details ?? [],
+      payload,
+    );
   }
   throw new ApiError(response.status, `HTTP_${response.status}`, response.statusText);
 }

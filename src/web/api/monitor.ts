@@ -1,6 +1,10 @@
-/** The client monitor: compensation, lead times and ZRM change, disclosed for roles without case access. */
+/**
+ * The monitors: the client monitor (compensation, lead times and ZRM change) and the provider
+ * monitor (delivery per provider and contract), disclosed for roles without case access.
+ */
 import type { ClientMonitor } from '../../modules/monitor/client-monitor.js';
 import type { MonitorDimension } from '../../modules/monitor/client-monitor-service.js';
+import type { ProviderMonitor } from '../../modules/monitor/provider-monitor.js';
 import type { CaseSummary } from './cases.js';
 import type { ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
@@ -39,4 +43,22 @@ export function useMonitorCases(
     ...cell,
     ...paging,
   });
+}
+
+export type {
+  ContractMonitorRow,
+  ProviderMonitor,
+  ProviderMonitorRow,
+  Rejection,
+} from '../../modules/monitor/provider-monitor.js';
+/** The provider monitor's thresholds, from the module that applies them (plain constants: nothing else is bundled). */
+export { LOW_DELIVERY_RATE, NEVER_STARTED_AFTER_DAYS } from '../../modules/monitor/provider-monitor.js';
+
+/** The laws with a message exchange, so with a delivery to measure (the API refuses others). */
+export const PROVIDER_MONITOR_LAWS = ['wmo', 'youth'] as const;
+export type ProviderMonitorLaw = (typeof PROVIDER_MONITOR_LAWS)[number];
+
+/** The provider monitor: delivery per provider and contract; client counts disclosed for roles without case access. */
+export function useProviderMonitor(filter: { law?: ProviderMonitorLaw | undefined }) {
+  return useApiGet<ProviderMonitor>('/api/v1/monitor/providers', { ...filter });
 }

@@ -21,6 +21,7 @@ const SECTION_LABELS: Record<Section, TextKey> = {
   residents: 'nav.residents',
   processingLog: 'nav.processingLog',
   accounts: 'nav.accounts',
+  messages: 'nav.messages',
 };
 
 export function navigationFor(account: Account): { href: string; label: TextKey }[] {

@@ -15,19 +15,30 @@ export type Section =
   | 'contracts'
   | 'residents'
   | 'processingLog'
-  | 'accounts';
+  | 'accounts'
+  | 'messages';
 export type Resource = 'geography' | 'providers' | 'provisions' | 'contracts' | 'residents';
 
 /** The menu per role, in menu order. A provider user gets only its own provider page. */
 export const SECTIONS_BY_ROLE: Record<Role, readonly Section[]> = {
-  administrator: ['geography', 'providers', 'provisions', 'contracts', 'monitor', 'teams', 'accounts'],
+  administrator: [
+    'geography',
+    'providers',
+    'provisions',
+    'contracts',
+    'messages',
+    'monitor',
+    'teams',
+    'accounts',
+  ],
   policy_advisor: ['monitor', 'geography', 'providers', 'provisions', 'contracts'],
-  contract_manager: ['providers', 'provisions', 'contracts', 'monitor', 'geography'],
+  contract_manager: ['providers', 'provisions', 'contracts', 'messages', 'monitor', 'geography'],
   case_worker: ['worklist', 'residents', 'providers', 'provisions', 'monitor'],
   // The client monitor is what the board is here for: first in its menu.
   board_member: ['monitor', 'geography', 'providers', 'provisions'],
   privacy_officer: ['processingLog'],
-  provider_user: [],
+  // The message exchange is what a provider comes for; its own provider page follows.
+  provider_user: ['messages'],
 };
 
 const WRITERS: Record<Resource, readonly Role[]> = {
@@ -49,6 +60,7 @@ export const SECTION_PATHS: Record<Section, string> = {
   residents: '/inwoners',
   processingLog: '/verwerkingenlog',
   accounts: '/accounts',
+  messages: '/berichten',
 };
 
 export function canUse(role: Role, section: Section): boolean {
@@ -73,4 +85,21 @@ export function canWorkCases(role: Role): boolean {
 export function canReadProvider(role: Role, ownProviderId: string | null, providerId: string): boolean {
   if (role === 'provider_user') return ownProviderId === providerId;
   return canUse(role, 'providers');
+}
+
+/** Messages are submitted by a provider only, on behalf of its own provider (the server's rule). */
+export function canSubmitMessages(role: Role): boolean {
+  return role === 'provider_user';
+}
+
+/** The provider monitor: the roles of its route (monitor-routes.ts); case workers have the client monitor only. */
+const PROVIDER_MONITOR_ROLES: readonly Role[] = [
+  'administrator',
+  'policy_advisor',
+  'contract_manager',
+  'board_member',
+];
+
+export function canSeeProviderMonitor(role: Role): boolean {
+  return canUse(role, 'monitor') && PROVIDER_MONITOR_ROLES.includes(role);
 }

@@ -2,6 +2,7 @@
  * CSV downloads as Dutch Excel expects them: semicolons, CRLF, UTF-8 with a byte order mark.
  * Cells that a spreadsheet would read as a formula are prefixed with an apostrophe.
  */
+import { downloadFile } from './download.js';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -21,15 +22,7 @@ export function downloadCsv(
   header: readonly string[],
   rows: readonly (readonly CsvCell[])[],
 ): void {
-  const blob = new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = filename;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile(filename, toCsv(header, rows), 'text/csv;charset=utf-8');
 }
 
 /** "aanbieders-2026-11-23.csv" */

@@ -6,8 +6,8 @@ import {
   missing,
   useDecision,
 } from '../../api/cases.js';
-import { type Code, useReference } from '../../api/reference.js';
-import { type Translate, useText } from '../../i18n/i18n-context.js';
+import { useReference } from '../../api/reference.js';
+import { useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
 import { type Column, DataTable } from '../../ui/DataTable.js';
 import { Details } from '../../ui/Details.js';
@@ -20,6 +20,8 @@ import {
   decidable,
   decisionFormText,
   frequencyText,
+  periodText,
+  unitText,
 } from './plan-parts.js';
 
 type DecisionLine = DecisionView['lines'][number];
@@ -62,18 +64,6 @@ export function DecisionSection({ supportCase: c }: { supportCase: CaseDetail })
       {state.data ? <DecisionSummary decision={state.data} reference={c.reference} /> : null}
     </section>
   );
-}
-
-function unitText(units: readonly Code[], code: string | null): string {
-  if (code === null) return '';
-  return units.find((u) => u.code === code)?.description.toLowerCase() ?? code;
-}
-
-function periodText(t: Translate, start: string | null, end: string | null): string {
-  if (start === null) return '';
-  return end === null
-    ? t('decision.periodOpen', { start: formatDate(start) })
-    : t('decision.period', { start: formatDate(start), end: formatDate(end) });
 }
 
 function DecisionSummary({ decision: d, reference }: { decision: DecisionView; reference: string }) {

@@ -15,9 +15,11 @@ import type {
   ZrmDomain,
   ZrmScore,
 } from '../../api/cases.js';
+import type { Code } from '../../api/reference.js';
 import { type Translate, useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
 import type { Option } from '../../ui/Field.js';
+import { formatDate } from '../../ui/format.js';
 
 /** The statuses from which the law allows the decision (case-transitions.ts). */
 export function decidable(c: CaseDetail): boolean {
@@ -91,6 +93,20 @@ export function frequencyText(t: Translate, frequency: string | null): string {
   return key ? t(key) : frequency;
 }
 
+/** A unit code (WJ756) as the lower-case word of the code list: "uur". */
+export function unitText(units: readonly Code[], code: string | null): string {
+  if (code === null) return '';
+  return units.find((u) => u.code === code)?.description.toLowerCase() ?? code;
+}
+
+/** "01-02-2026 t/m 30-04-2026", or "vanaf 01-02-2026" without an end. */
+export function periodText(t: Translate, start: string | null, end: string | null): string {
+  if (start === null) return '';
+  return end === null
+    ? t('decision.periodOpen', { start: formatDate(start) })
+    : t('decision.period', { start: formatDate(start), end: formatDate(end) });
+}
+
 export const DECISION_FORMS: readonly DecisionLineForm[] = ['in_kind', 'personal_budget'];
 
 export function decisionFormText(t: Translate, form: DecisionLineForm | null): string {
@@ -103,9 +119,14 @@ export function attainmentText(t: Translate, attained: GoalAttainment): string {
   return t(`attainment.${attained}`);
 }
 
-/** Allocation statuses are a string in the API (only `allocated` so far); an unknown one is shown as it is. */
+/**
+ * Allocation statuses are a string in the case API; the provider's messages move an allocation
+ * on (305 started, 307 stopped). An unknown one is shown as it is.
+ */
 const ALLOCATION_STATUS_TEXT: Record<string, TextKey> = {
   allocated: 'allocationStatus.allocated',
+  started: 'allocationStatus.started',
+  stopped: 'allocationStatus.stopped',
 };
 
 export function allocationStatusText(t: Translate, status: string): string {

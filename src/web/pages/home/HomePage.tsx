@@ -18,6 +18,7 @@ const TILES: Record<Section, { title: TextKey; description: TextKey }> = {
   residents: { title: 'nav.residents', description: 'home.tile.residents' },
   processingLog: { title: 'nav.processingLog', description: 'home.tile.processingLog' },
   accounts: { title: 'nav.accounts', description: 'home.tile.accounts' },
+  messages: { title: 'nav.messages', description: 'home.tile.messages' },
 };
 
 export function HomePage() {
@@ -27,6 +28,10 @@ export function HomePage() {
   const tiles = SECTIONS_BY_ROLE[account.role].map((section) => ({
     href: SECTION_PATHS[section],
     ...TILES[section],
+    // A provider submits messages; the municipality reads the exchange with all providers.
+    ...(section === 'messages' && account.role === 'provider_user'
+      ? { description: 'home.tile.messagesProvider' as TextKey }
+      : {}),
   }));
   if (account.role === 'provider_user' && account.providerId) {
     tiles.push({

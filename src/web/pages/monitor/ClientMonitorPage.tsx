@@ -1,4 +1,4 @@
-import { Alert, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import {
   type CompensationOutcome,
@@ -20,6 +20,7 @@ import { LoadError, Loading } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppLink, useSearchParams } from '../../ui/router.js';
 import { zrmDomainText } from '../cases/plan-parts.js';
+import { csvValue, Disclosed, MonitorNav, MonitorSection, RateBar, sortable } from './monitor-parts.js';
 import { QuarterChart } from './QuarterChart.js';
 
 /** The filter of the monitor in the address, so a view can be shared and Back works. */
@@ -50,77 +51,13 @@ export function monitorCasesHref(
   return `/monitor/casussen?${query.toString()}`;
 }
 
-/** A disclosed value as a CSV cell: "geheim" when suppressed. */
-function csvValue(t: (key: TextKey) => string, value: DisclosedValue): string | number | null {
-  return value.suppressed ? t('monitor.secret') : value.value;
-}
-
 /** A rate below this share (in percent) is marked "laag". */
 const LOW_RATE = 50;
 
-/** The sort value of a disclosed figure: suppressed and missing values sort last. */
-const sortable = (v: DisclosedValue): number | null => (v.suppressed ? null : v.value);
-
-/** A disclosed count or percentage: "geheim" when suppressed, a Dutch number otherwise. */
-function Disclosed({ value, percent }: { value: DisclosedValue; percent?: boolean }) {
-  const t = useText();
-  if (value.suppressed) {
-    return (
-      <span className="rk-secret" title={t('monitor.secretExplanation')}>
-        {t('monitor.secret')}
-      </span>
-    );
-  }
-  if (value.value === null) return <span>–</span>;
-  return (
-    <span className="rk-nowrap">
-      {formatNumber(value.value)}
-      {percent ? '%' : ''}
-    </span>
-  );
-}
-
-/** The compensation rate as text, a bar (decoration only, the number is in the text) and "laag" below 50%. */
+/** The compensation rate as text and a bar, marked "laag" below 50%. */
 function Rate({ value }: { value: DisclosedValue }) {
   const t = useText();
-  const shown = !value.suppressed && value.value !== null ? value.value : null;
-  return (
-    <div className="rk-rate">
-      <span className="rk-rate__value">
-        <Disclosed value={value} percent />
-      </span>
-      <span className="rk-rate__bar" aria-hidden="true">
-        {shown !== null ? (
-          <span className="rk-rate__fill" style={{ width: `${Math.min(100, Math.max(0, shown))}%` }} />
-        ) : null}
-      </span>
-      {shown !== null && shown < LOW_RATE ? (
-        <StatusBadge status="danger" className="rk-badge rk-badge--low" title={t('monitor.lowExplanation')}>
-          {t('monitor.low')}
-        </StatusBadge>
-      ) : null}
-    </div>
-  );
-}
-
-function MonitorSection({
-  id,
-  title,
-  intro,
-  children,
-}: {
-  id: string;
-  title: string;
-  intro?: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="rk-section" aria-labelledby={id}>
-      <Heading2 id={id}>{title}</Heading2>
-      {intro ? <Paragraph>{intro}</Paragraph> : null}
-      {children}
-    </section>
-  );
+  return <RateBar value={value} low={LOW_RATE} lowExplanation={t('monitor.lowExplanation')} />;
 }
 
 function CompensationTable({
@@ -370,6 +307,7 @@ export function ClientMonitorPage() {
   }) => <CompensationTable {...props} drillDown={drillDown} filter={filter} />;
   return (
     <>
+      <MonitorNav />
       <PageTitle>{t('monitor.title')}</PageTitle>
       <Paragraph>{t('monitor.intro')}</Paragraph>
       <FilterForm

@@ -1,0 +1,189 @@
+import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import {
+  MESSAGE_DIRECTIONS,
+  MESSAGE_STATUSES,
+  type MessageFilter,
+  type MessageSummary,
+  useMessages,
+} from '../../api/messages.js';
+import { useProviderOptions } from '../../api/registry.js';
+import { useAccount } from '../../api/session.js';
+import { useText } from '../../i18n/i18n-context.js';
+import { canSubmitMessages } from '../../ui/access.js';
+import { type Column, ListResults } from '../../ui/DataTable.js';
+import { formatDateTime } from '../../ui/format.js';
+import { type FilterField, FilterForm } from '../../ui/ListParts.js';
+import { PageTitle } from '../../ui/PageTitle.js';
+import { AppButtonLink, AppLink } from '../../ui/router.js';
+import { useListParams } from '../../ui/use-list-params.js';
+import {
+  directionText,
+  MESSAGE_TYPE_LIST,
+  MessageStatusBadge,
+  MessagesNav,
+  messageLabel,
+  messageTitle,
+} from './message-parts.js';
+
+/** A value from the address only when the API knows it, so a stale bookmark cannot end in a 400. */
+function oneOf<T extends string>(allowed: readonly T[], value: string | undefined): T | '' {
+  return allowed.find((a) => a === value) ?? '';
+}
+
+/** The message exchange: a provider's own messages, or every provider's for the municipality. */
+export function MessageListPage() {
+  const t = useText();
+  const account = useAccount();
+  const provider = account.role === 'provider_user';
+  const submits = canSubmitMessages(account.role);
+  const list = useListParams(['richting', 'soort', 'status', 'aanbieder']);
+  const filter: MessageFilter = {
+    direction: oneOf(MESSAGE_DIRECTIONS, list.extra.richting),
+    type: oneOf(MESSAGE_TYPE_LIST, list.extra.soort),
+    status: oneOf(MESSAGE_STATUSES, list.extra.status),
+    providerId: provider ? '' : (list.extra.aanbieder ?? ''),
+  };
+  const state = useMessages(filter, list.paging);
+  const { data: providers } = useProviderOptions(!provider);
+  const filtered = Boolean(filter.direction || filter.type || filter.status || filter.providerId);
+
+  const columns: Column<MessageSummary>[] = [
+    {
+      key: 'receivedAt',
+      label: t('message.receivedAt'),
+      render: (m) => <span className="rk-nowrap">{formatDateTime(m.receivedAt)}</span>,
+      sortValue: (m) => m.receivedAt,
+    },
+    {
+      key: 'message',
+      label: t('message.message'),
+      render: (m) => (
+        <>
+          <AppLink href={`/berichten/${m.id}`}>{messageLabel(t, m)}</AppLink>
+          <br />
+          <span className="rk-muted rk-small">{directionText(t, m.direction)}</span>
+        </>
+      ),
+      sortValue: (m) => m.messageName,
+    },
+    ...(provider
+      ? []
+      : [
+          {
+            key: 'provider',
+            label: t('message.provider'),
+            render: (m: MessageSummary) => m.providerName,
+            sortValue: (m: MessageSummary) => m.providerName,
+          },
+        ]),
+    {
+      key: 'identification',
+      label: t('message.identification'),
+      render: (m) => <span className="rk-code">{m.identification}</span>,
+      sortValue: (m) => m.identification,
+    },
+    {
+      key: 'status',
+      label: t('message.status'),
+      render: (m) => <MessageStatusBadge status={m.status} />,
+      sortValue: (m) => m.status,
+    },
+    {
+      key: 'returnCodes',
+      label: t('message.returnCodes'),
+      render: (m) => <span className="rk-code">{m.returnCodes.join(', ')}</span>,
+    },
+  ];
+
+  const fields: FilterField[] = [
+    {
+      name: 'richting',
+      label: t('message.direction'),
+      kind: 'select',
+      allLabel: t('messages.allDirections'),
+      options: MESSAGE_DIRECTIONS.map((d) => ({ value: d, label: directionText(t, d) })),
+    },
+    {
+      name: 'soort',
+      label: t('message.type'),
+      kind: 'select',
+      allLabel: t('messages.allTypes'),
+      options: MESSAGE_TYPE_LIST.map((type) => ({ value: type, label: `${type} ${messageTitle(t, type)}` })),
+    },
+    {
+      name: 'status',
+      label: t('message.status'),
+      kind: 'select',
+      allLabel: t('messages.allStatuses'),
+      options: MESSAGE_STATUSES.map((s) => ({ value: s, label: t(`messageStatus.${s}`) })),
+    },
+  ];
+  if (!provider) {
+    fields.push({
+      name: 'aanbieder',
+      label: t('message.provider'),
+      kind: 'select',
+      allLabel: t('contracts.allProviders'),
+      options: (providers?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+    });
+  }
+
+  return (
+    <>
+      <MessagesNav />
+      <div className="rk-title-row">
+        <PageTitle>{t('messages.title')}</PageTitle>
+        <ButtonGroup>
+          {submits ? (
+            <AppButtonLink href="/berichten/indienen" appearance="primary-action-button">
+              {t('messages.submit')}
+            </AppButtonLink>
+          ) : null}
+          <AppButtonLink href="/berichten/controleren" appearance="secondary-action-button">
+            {t('messages.check')}
+          </AppButtonLink>
+        </ButtonGroup>
+      </div>
+      <Paragraph>{provider ? t('messages.introProvider') : t('messages.intro')}</Paragraph>
+      <FilterForm
+        key={`${JSON.stringify(filter)}|${providers ? 'p' : ''}`}
+        label={t('messages.filterLabel')}
+        fields={fields}
+        values={{
+          richting: filter.direction,
+          soort: filter.type,
+          status: filter.status,
+          aanbieder: filter.providerId,
+        }}
+        onApply={(v) =>
+          list.setFilter({
+            richting: v.richting ?? '',
+            soort: v.soort ?? '',
+            status: v.status ?? '',
+            aanbieder: v.aanbieder ?? '',
+          })
+        }
+      />
+      <ListResults
+        state={state}
+        caption={t('messages.title')}
+        columns={columns}
+        rowKey={(m) => m.id}
+        count={{ one: t('messages.countOne'), many: t('messages.countMany') }}
+        empty={{
+          message: filtered
+            ? t('messages.noResults')
+            : provider
+              ? t('messages.emptyProvider')
+              : t('messages.empty'),
+          action:
+            submits && !filtered
+              ? { href: '/berichten/indienen', label: t('messages.emptyAction') }
+              : undefined,
+        }}
+        page={list.page}
+        onPage={list.setPage}
+      />
+    </>
+  );
+}
