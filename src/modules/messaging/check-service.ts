@@ -5,11 +5,8 @@
  * command line (`regiekamer iwmo check`), the API and the portal share it.
  */
 import { decodeProviderMessage } from './codec/provider-messages.js';
-import { type FindingView, findingView, violationView } from './ingest-service.js';
+import { type FindingView, findingView, readAnyMessage } from './ingest-read.js';
 import { checkMessageRules } from './rules/message-rules.js';
-import { identifyMessage } from './standard/message-kinds.js';
-import { parseSecureXml } from './xml/secure-xml.js';
-import { type ElementPosition, validateMessage } from './xml/validate.js';
 
 export interface CheckResult {
   conforms: boolean;
@@ -21,56 +18,16 @@ export interface CheckResult {
 }
 
 export function checkDocument(bytes: Uint8Array | string): CheckResult {
-  const parsed = parseSecureXml(bytes);
-  if (!parsed.ok) {
-    const { error } = parsed;
+  const read = readAnyMessage(bytes, true);
+  if (!read.ok) {
     return {
       conforms: false,
-      messageName: null,
-      truncated: false,
-      findings: [
-        {
-          code: error.code,
-          returnCode: null,
-          returnCodeMeaning: null,
-          path: '',
-          line: error.line,
-          column: error.column,
-          message: error.message,
-        },
-      ],
+      messageName: read.kind?.name ?? null,
+      findings: read.findings,
+      truncated: read.truncated ?? false,
     };
   }
-  const kind = identifyMessage(parsed.root);
-  if (kind === undefined) {
-    return {
-      conforms: false,
-      messageName: null,
-      truncated: false,
-      findings: [
-        {
-          code: 'UNKNOWN_MESSAGE',
-          returnCode: null,
-          returnCodeMeaning: null,
-          path: parsed.root.name,
-          line: parsed.root.line,
-          column: parsed.root.column,
-          message: `Dit is geen iWmo- of iJw-bericht van release 3.2: root-element ${parsed.root.name} in namespace '${parsed.root.namespace}'.`,
-        },
-      ],
-    };
-  }
-  const positions = new Map<string, ElementPosition>();
-  const validated = validateMessage(parsed.root, kind.schema, { positions });
-  if (!validated.ok) {
-    return {
-      conforms: false,
-      messageName: kind.name,
-      truncated: validated.truncated,
-      findings: validated.violations.map(violationView),
-    };
-  }
-  const decoded = decodeProviderMessage(kind, validated.message);
-  const findings = decoded ? checkMessageRules(decoded).map((f) => findingView(f, positions)) : [];
-  return { conforms: findings.length === 0, messageName: kind.name, truncated: false, findings };
+  const decoded = decodeProviderMessage(read.kind, read.message);
+  const findings = decoded ? checkMessageRules(decoded).map((f) => findingView(f, read.positions)) : [];
+  return { conforms: findings.length === 0, messageName: read.kind.name, truncated: false, findings };
 }

@@ -48,6 +48,10 @@ export interface Refusal {
   findings: FindingView[];
   /** Where the refusal points, for the quarantine's line and column. */
   at: FindingView | undefined;
+  /** The message it is, when that could be told (an invalid one). */
+  kind?: MessageKind;
+  /** More schema violations existed than are listed. */
+  truncated?: boolean;
 }
 
 export interface ReadMessage {
@@ -72,7 +76,22 @@ export function refusal(
   return { ok: false, reasonCode, reason, findings, at };
 }
 
-export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMessage | Refusal {
+export interface ValidMessage {
+  ok: true;
+  kind: MessageKind;
+  message: MessageObject;
+  positions: ReadonlyMap<string, ElementPosition> | undefined;
+}
+
+/**
+ * Reads any message of the standard: parse, identify, validate. `accepts` may refuse a kind
+ * before it is validated (the receiving service takes only what providers send).
+ */
+export function readAnyMessage(
+  bytes: Uint8Array | string,
+  withPositions: boolean,
+  accepts: (kind: MessageKind) => Refusal | undefined = () => undefined,
+): ValidMessage | Refusal {
   const parsed = parseSecureXml(bytes);
   if (!parsed.ok) {
     const { error } = parsed;
@@ -90,40 +109,50 @@ export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMes
   const kind = identifyMessage(parsed.root);
   if (kind === undefined) {
     const root = parsed.root;
-    return refusal(
-      'UNKNOWN_MESSAGE',
-      `Het document is geen iWmo- of iJw-bericht van release 3.2: root-element ${root.name} in namespace '${root.namespace}'.`,
-    );
+    const finding: FindingView = {
+      code: 'UNKNOWN_MESSAGE',
+      returnCode: null,
+      returnCodeMeaning: null,
+      path: root.name,
+      line: root.line,
+      column: root.column,
+      message: `Het document is geen iWmo- of iJw-bericht van release 3.2: root-element ${root.name} in namespace '${root.namespace}'.`,
+    };
+    return refusal('UNKNOWN_MESSAGE', finding.message, [finding], finding);
   }
-  if (!RECEIVABLE_TYPES.has(kind.type)) {
-    return refusal(
-      'UNSUPPORTED_MESSAGE',
-      `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 305, 307 en 323.`,
-    );
-  }
+  const refused = accepts(kind);
+  if (refused) return refused;
   const positions = withPositions ? new Map<string, ElementPosition>() : undefined;
   const validated = validateMessage(parsed.root, kind.schema, { positions });
   if (!validated.ok) {
     const findings = validated.violations.map(violationView);
     const first = validated.violations[0];
     const count = `${validated.violations.length}${validated.truncated ? '+' : ''}`;
-    return refusal(
+    const result = refusal(
       'INVALID',
       `${kind.name} voldoet niet aan het XML-schema: ${count} fout(en), de eerste: ${first?.message ?? 'onbekend'}`,
       findings,
       findings[0],
     );
+    return { ...result, kind, truncated: validated.truncated };
   }
-  const decoded = decodeProviderMessage(kind, validated.message);
-  if (decoded === undefined) throw new Error(`${kind.name} heeft geen decoder`);
-  return {
-    ok: true,
-    kind,
-    message: validated.message,
-    header: decodeHeader(validated.message),
-    decoded,
-    positions,
-  };
+  return { ok: true, kind, message: validated.message, positions };
+}
+
+/** Reads a document a provider sends to the municipality: a 305, 307 or 323. */
+export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMessage | Refusal {
+  const read = readAnyMessage(bytes, withPositions, (kind) =>
+    RECEIVABLE_TYPES.has(kind.type)
+      ? undefined
+      : refusal(
+          'UNSUPPORTED_MESSAGE',
+          `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 305, 307 en 323.`,
+        ),
+  );
+  if (!read.ok) return read;
+  const decoded = decodeProviderMessage(read.kind, read.message);
+  if (decoded === undefined) throw new Error(`${read.kind.name} heeft geen decoder`);
+  return { ...read, header: decodeHeader(read.message), decoded };
 }
 
 export function violationView(v: Violation): FindingView {

@@ -3,20 +3,9 @@
  * each example passes, and for every rule one change to the facts or the message fails that
  * line's berichtklasse with exactly that rule, while the boundary case passes.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../cases/calendar-date.js';
-import {
-  type CareStopLine,
-  type DeclaredService,
-  decodeProviderMessage,
-  type ProviderMessage,
-} from '../codec/provider-messages.js';
-import { messageKind } from '../standard/message-kinds.js';
-import type { Standard } from '../standard/model.js';
-import { parseMessage } from '../xml/validate.js';
+import type { CareStopLine, DeclaredService } from '../codec/provider-messages.js';
 import { checkCareRules, checkDeclarationRules } from './cross-message-rules.js';
 import type {
   AllocationFacts,
@@ -27,60 +16,7 @@ import type {
 } from './facts.js';
 import { lastDayOfMonth } from './message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rule.js';
-
-const ISTANDAARDEN = fileURLToPath(new URL('../../../../../shared/istandaarden/', import.meta.url));
-const STANDARDS: readonly Standard[] = ['iwmo', 'ijw'];
-const PREFIX: Readonly<Record<Standard, string>> = { iwmo: 'WMO', ijw: 'JW' };
-
-type Provider = ProviderMessage['type'];
-type Typed<T extends Provider> = Extract<ProviderMessage, { type: T }>;
-
-function exampleXml(standard: Standard, type: Provider): string {
-  return readFileSync(join(ISTANDAARDEN, standard, 'examples', `${PREFIX[standard]}${type}.xml`), 'utf8');
-}
-
-function replaceNth(xml: string, search: string, replacement: string, nth = 1): string {
-  let index = -1;
-  for (let seen = 0; seen < nth; seen += 1) {
-    index = xml.indexOf(search, index + 1);
-    expect(index, `${search} komt geen ${nth} keer voor`).toBeGreaterThanOrEqual(0);
-  }
-  return xml.slice(0, index) + replacement + xml.slice(index + search.length);
-}
-
-function isType<T extends Provider>(message: ProviderMessage, type: T): message is Typed<T> {
-  return message.type === type;
-}
-
-function decode<T extends Provider>(standard: Standard, type: T, xml: string): Typed<T> {
-  const kind = messageKind(standard, type);
-  const parsed = parseMessage(xml, kind.schema);
-  if (!parsed.ok) throw new Error(`${kind.name} is niet geldig: ${JSON.stringify(parsed)}`);
-  const message = decodeProviderMessage(kind, parsed.message);
-  if (message === undefined || !isType(message, type)) throw new Error(`${kind.name} is geen ${type}`);
-  return message;
-}
-
-/** The published JW323 with RN005 for its repeated RN004 and allocation 10075 for client 1 (see message-rules.test). */
-function declarationXml(standard: Standard): string {
-  const xml = exampleXml(standard, '323');
-  if (standard === 'iwmo') return xml;
-  const renumbered = replaceNth(
-    xml,
-    '<ijw:ReferentieNummer>RN004</ijw:ReferentieNummer>',
-    '<ijw:ReferentieNummer>RN005</ijw:ReferentieNummer>',
-    2,
-  );
-  return replaceNth(
-    renumbered,
-    '<jw323:ToewijzingNummer>10073</jw323:ToewijzingNummer>',
-    '<jw323:ToewijzingNummer>10075</jw323:ToewijzingNummer>',
-  );
-}
-
-function summary(findings: readonly RuleFinding[]): [string, string][] {
-  return findings.map((item) => [item.rule.code, item.classPath]);
-}
+import { declarationXml, decode, exampleXml, STANDARDS, summary, type Typed } from './rule-test-examples.js';
 
 /** A date `months` calendar months later; a month's last day stays the last day. */
 function shiftDate(date: string, months: number): string {
