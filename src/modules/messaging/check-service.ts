@@ -4,8 +4,10 @@
  * that need nothing but the message itself. It stores nothing and needs no database, so the
  * command line (`regiekamer iwmo check`), the API and the portal share it.
  */
+import type { TenantContext } from '../../server/request-context.js';
 import { decodeProviderMessage } from './codec/provider-messages.js';
 import { type FindingView, findingView, readAnyMessage } from './ingest-read.js';
+import { receiveMessages } from './ingest-service.js';
 import { checkMessageRules } from './rules/message-rules.js';
 
 export interface CheckResult {
@@ -31,3 +33,42 @@ export function checkDocument(bytes: Uint8Array | string): CheckResult {
   const findings = decoded ? checkMessageRules(decoded).map((f) => findingView(f, read.positions)) : [];
   return { conforms: findings.length === 0, messageName: read.kind.name, truncated: false, findings };
 }
+
+/**
+ * The check a provider runs in the portal or over the API: the same, and for a start, stop or
+ * declaration also the rules across messages against what the municipality knows of its
+ * allocations, starts and claims (TR019, TR418, ...), without storing anything.
+ */
+export async function checkDocumentAsProvider(
+  ctx: TenantContext,
+  bytes: Uint8Array,
+  providerId: string,
+): Promise<CheckResult> {
+  const basic = checkDocument(bytes);
+  if (!basic.conforms || !RECEIVABLE.has(basic.messageName?.replace(/^(WMO|JW)/, '') ?? '')) return basic;
+  const [result] = await receiveMessages(ctx, [{ bytes, fileName: null, channel: 'portal', providerId }], {
+    dryRun: true,
+    positions: true,
+  });
+  if (!result || result.outcome === 'already_processed') return basic;
+  if (result.outcome === 'quarantined') {
+    const findings: FindingView[] =
+      result.findings.length > 0
+        ? result.findings
+        : [
+            {
+              code: result.reasonCode,
+              returnCode: null,
+              returnCodeMeaning: null,
+              path: '',
+              line: null,
+              column: null,
+              message: result.reason,
+            },
+          ];
+    return { ...basic, conforms: false, findings };
+  }
+  return { ...basic, conforms: result.findings.length === 0, findings: result.findings };
+}
+
+const RECEIVABLE = new Set(['305', '307', '323']);

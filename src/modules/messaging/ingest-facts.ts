@@ -162,6 +162,11 @@ export class IngestFacts {
     return new IngestFacts(allocationsByGroup, reportsByAllocation, servicesByGroup, usedNumbers, new Map());
   }
 
+  /** Every allocation the batch's messages named, for the processing log. */
+  loadedAllocations(): ProviderAllocation[] {
+    return [...this.allocationsByGroup.values()].flatMap((m) => [...m.values()]);
+  }
+
   allocations(providerId: string, standard: Standard): ReadonlyMap<number, ProviderAllocation> {
     return this.allocationsByGroup.get(groupKey(providerId, standard)) ?? new Map();
   }

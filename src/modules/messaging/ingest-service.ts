@@ -106,6 +106,11 @@ export interface IngestOptions {
   /** Record element positions so findings carry line numbers (off in bulk loads). */
   positions?: boolean;
   now?: Date;
+  /**
+   * Judge the messages as if received, against what the municipality knows, but store nothing:
+   * the provider's check before sending. Only the reading of personal data is logged.
+   */
+  dryRun?: boolean;
 }
 
 export async function receiveMessage(
@@ -358,7 +363,14 @@ export async function receiveMessages(
     };
   }
 
-  await writes.flush(ctx, facts);
+  if (options.dryRun) {
+    const read = new Map(
+      (facts?.loadedAllocations() ?? []).map((a) => [a.residentId, { residentId: a.residentId, bsn: a.bsn }]),
+    );
+    await recordProcessing(ctx, 'message.view', 'read', [...read.values()]);
+  } else {
+    await writes.flush(ctx, facts);
+  }
   return results.map((r, i) => {
     if (!r) throw new Error(`document ${i} got no result`);
     return r;

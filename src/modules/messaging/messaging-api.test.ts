@@ -291,7 +291,9 @@ describe('message exchange with providers (iWmo 3.2)', () => {
   });
 
   it('checks a document without sending it', async () => {
-    const good = await provider.request(
+    // Any signed-in role may check; this one has no allocations, so only the message itself counts.
+    const checker = await h.as('policy_advisor');
+    const good = await checker.request(
       'POST',
       '/api/v1/messages/check',
       careStartMessage(envelope(), client, [startLine()]),
@@ -302,10 +304,36 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     expect(good.json()).toEqual({ conforms: true, messageName: 'WMO305', findings: [], truncated: false });
     const badBsn = careStartMessage(envelope(), { ...client, bsn: '123456789' }, [startLine()]);
     const bad = (
-      await provider.request('POST', '/api/v1/messages/check', badBsn, { 'content-type': 'text/xml' })
+      await checker.request('POST', '/api/v1/messages/check', badBsn, { 'content-type': 'text/xml' })
     ).json();
     expect(bad.conforms).toBe(false);
     expect(bad.findings[0]).toMatchObject({ code: 'CS002', returnCode: '0001' });
     expect(bad.findings[0].line).toBeGreaterThan(1);
+  });
+
+  it('checks a message of a provider against what the municipality knows, storing nothing', async () => {
+    const stored = {
+      message: await countRows(h.database, 'message'),
+      quarantine: await countRows(h.database, 'message_quarantine'),
+    };
+    const unknown = careStartMessage(envelope(), client, [{ ...startLine(), allocationNumber: 777_777 }]);
+    const checked = (
+      await provider.request('POST', '/api/v1/messages/check', unknown, { 'content-type': 'application/xml' })
+    ).json();
+    expect(checked.conforms).toBe(false);
+    expect(checked.findings.map((f: { code: string }) => f.code)).toContain('TR019');
+    const foreign = careStartMessage(envelope({ sender: '12345678' }), client, [startLine()]);
+    const wrongSender = (
+      await provider.request('POST', '/api/v1/messages/check', foreign, { 'content-type': 'application/xml' })
+    ).json();
+    expect(wrongSender.findings[0].code).toBe('WRONG_SENDER');
+    // A municipal role gets the check within the message only: it has no allocations of its own.
+    const manager = await h.as('contract_manager');
+    const asManager = (
+      await manager.request('POST', '/api/v1/messages/check', unknown, { 'content-type': 'application/xml' })
+    ).json();
+    expect(asManager.conforms).toBe(true);
+    expect(await countRows(h.database, 'message')).toBe(stored.message);
+    expect(await countRows(h.database, 'message_quarantine')).toBe(stored.quarantine);
   });
 });

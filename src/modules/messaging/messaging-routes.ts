@@ -10,7 +10,7 @@ import { DomainError } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { errorResponse, listOf, paging, personalDataPaging } from '../../shared/schema-helpers.js';
-import { checkDocument } from './check-service.js';
+import { checkDocument, checkDocumentAsProvider } from './check-service.js';
 import { receiveMessage } from './ingest-service.js';
 import {
   getMessage,
@@ -190,11 +190,16 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
         schema: {
           tags: ['messaging'],
           summary:
-            'Een iWmo/iJw-bericht controleren zonder het in te dienen: XML-schema en de regels binnen het bericht, met regel, regelcode en uitleg per bevinding.',
+            'Een iWmo/iJw-bericht controleren zonder het in te dienen: XML-schema en de regels binnen het bericht, met regel, regelcode en uitleg per bevinding. Voor een aanbieder ook de regels over berichten heen (toewijzing, tarief, eerdere starts en declaraties); er wordt niets opgeslagen.',
           response: { 200: checkView },
         },
       },
-      async (request) => checkDocument(bodyBytes(request.body)),
+      async (request) => {
+        const bytes = bodyBytes(request.body);
+        const providerId = request.session?.role === 'provider_user' ? request.session.providerId : null;
+        if (!providerId) return checkDocument(bytes);
+        return inTenant(database, request, (ctx) => checkDocumentAsProvider(ctx, bytes, providerId));
+      },
     );
   });
 
