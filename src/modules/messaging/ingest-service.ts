@@ -133,7 +133,6 @@ class BatchWrites {
   readonly withdrawals = new Map<string, string[]>();
   readonly declarations: (typeof declaration.$inferInsert)[] = [];
   readonly services: (typeof declaredService.$inferInsert)[] = [];
-  readonly subjects = new Map<string, { residentId: string; bsn: string }>();
 
   async flush(ctx: TenantContext, facts: IngestFacts | undefined): Promise<void> {
     await insertAll(ctx, messageQuarantine, this.quarantine);
@@ -146,7 +145,8 @@ class BatchWrites {
     await insertAll(ctx, declaration, this.declarations);
     await insertAll(ctx, declaredService, this.services);
     if (facts) await setAllocationStatuses(ctx, facts.allocationStatus);
-    await recordProcessing(ctx, 'message.receive', 'create', [...this.subjects.values()]);
+    // Every resident whose allocation a message named was processed, whether the message stood.
+    await recordProcessing(ctx, 'message.receive', 'create', residentsOf(facts));
   }
 }
 
@@ -364,10 +364,7 @@ export async function receiveMessages(
   }
 
   if (options.dryRun) {
-    const read = new Map(
-      (facts?.loadedAllocations() ?? []).map((a) => [a.residentId, { residentId: a.residentId, bsn: a.bsn }]),
-    );
-    await recordProcessing(ctx, 'message.view', 'read', [...read.values()]);
+    await recordProcessing(ctx, 'message.view', 'read', residentsOf(facts));
   } else {
     await writes.flush(ctx, facts);
   }
@@ -465,14 +462,6 @@ function applyMessage(
     } else {
       applyCareReports(ctx, writes, facts, decoded, received.providerId, messageId, classCodes);
     }
-    for (const allocation of facts.allocations(received.providerId, standard).values()) {
-      if (mentions(decoded, allocation.allocationNumber)) {
-        writes.subjects.set(allocation.residentId, {
-          residentId: allocation.residentId,
-          bsn: allocation.bsn,
-        });
-      }
-    }
   }
 
   const answer = answerDocument(read.message, decoded, { headerCodes, classCodes }, awardedCents, today);
@@ -494,11 +483,6 @@ function applyMessage(
       document: answer.document,
     },
   };
-}
-
-function mentions(decoded: ReadMessage['decoded'], allocationNumber: number): boolean {
-  if (decoded.type === '323') return decoded.services.some((s) => s.allocationNumber === allocationNumber);
-  return decoded.lines.some((l) => l.allocationNumber === allocationNumber);
 }
 
 function applyCareReports(
@@ -735,6 +719,13 @@ async function storedAnswers(
       ];
     }),
   );
+}
+
+function residentsOf(facts: IngestFacts | undefined): { residentId: string; bsn: string }[] {
+  const residents = new Map(
+    (facts?.loadedAllocations() ?? []).map((a) => [a.residentId, { residentId: a.residentId, bsn: a.bsn }]),
+  );
+  return [...residents.values()];
 }
 
 function unique(values: readonly string[]): string[] {
