@@ -465,7 +465,9 @@ describe('the provider portal: iWmo messages (provider user)', () => {
     // 0200: the start line is approved; its meaning comes from the return-code list (WJ001).
     const codes = await visible(session.page.getByRole('table', { name: 'Retourcodes van WMO306' }));
     const approved = codes.getByRole('row').filter({ has: session.page.getByRole('cell', { name: '0200' }) });
-    expect((await approved.getByRole('cell').nth(1).innerText()).trim()).not.toBe('');
+    await expect
+      .poll(async () => (await approved.getByRole('cell').nth(1).innerText()).trim())
+      .toContain('Geen opmerking');
     const [answerDownload] = await Promise.all([
       session.page.waitForEvent('download'),
       session.page.getByRole('button', { name: /^Download XML/ }).click(),

@@ -136,7 +136,10 @@ export function MessageDetailPage({ id }: { id: string }) {
 
           <section aria-labelledby="return-codes-heading" className="rk-section">
             <Heading2 id="return-codes-heading">{t('message.returnCodes')}</Heading2>
-            {codes.length === 0 ? (
+            {codes.length > 0 && !returnCodes ? (
+              // The meanings come with the code list; the table waits for them rather than flicker.
+              <Loading />
+            ) : codes.length === 0 ? (
               <Paragraph>
                 {message.direction === 'inbound'
                   ? t('message.noReturnCodesInbound')
