@@ -3,7 +3,7 @@
  * its document. A provider user sees only its own provider's messages; the municipal roles that
  * manage contracts and the registry see all.
  */
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import type { Role } from '../../shared/roles.js';
@@ -252,5 +252,75 @@ export async function providerAllocationPage(
       productCategory: provisions.get(i.provisionId)?.productCategory ?? null,
       productCode: provisions.get(i.provisionId)?.productCode ?? null,
     })),
+  };
+}
+
+export interface DeclarationSummary {
+  id: string;
+  messageId: string;
+  answerMessageId: string | null;
+  providerId: string;
+  providerName: string;
+  standard: 'iwmo' | 'ijw';
+  declarationNumber: string;
+  periodStart: string;
+  periodEnd: string;
+  submittedCents: number;
+  awardedCents: number;
+  status: 'awarded' | 'partly_awarded' | 'rejected';
+  services: number;
+  rejectedServices: number;
+}
+
+/**
+ * Declarations (claims) with what was asked and what was awarded, newest period first: the
+ * provider's own, or for the municipality all or one provider's. Amounts and counts only, no
+ * personal data, so not logged.
+ */
+export async function listDeclarations(
+  ctx: TenantContext,
+  query: { providerId?: string; status?: DeclarationSummary['status']; limit: number; offset: number },
+): Promise<{ items: DeclarationSummary[]; total: number }> {
+  const where = and(
+    ownProviderOnly(ctx, declaration.providerId),
+    query.providerId ? eq(declaration.providerId, query.providerId) : undefined,
+    query.status ? eq(declaration.status, query.status) : undefined,
+  );
+  const serviceCounts = ctx.tx
+    .select({
+      declarationId: declaredService.declarationId,
+      services: sql<number>`count(*)::int`.as('services'),
+      rejected: sql<number>`(count(*) filter (where not ${declaredService.approved}))::int`.as('rejected'),
+    })
+    .from(declaredService)
+    .groupBy(declaredService.declarationId)
+    .as('service_counts');
+  const rows = await ctx.tx
+    .select({
+      id: declaration.id,
+      messageId: declaration.messageId,
+      answerMessageId: declaration.answerMessageId,
+      providerId: declaration.providerId,
+      standard: declaration.standard,
+      declarationNumber: declaration.declarationNumber,
+      periodStart: declaration.periodStart,
+      periodEnd: declaration.periodEnd,
+      submittedCents: declaration.submittedCents,
+      awardedCents: declaration.awardedCents,
+      status: declaration.status,
+      services: sql<number>`coalesce(${serviceCounts.services}, 0)`.mapWith(Number),
+      rejectedServices: sql<number>`coalesce(${serviceCounts.rejected}, 0)`.mapWith(Number),
+    })
+    .from(declaration)
+    .leftJoin(serviceCounts, eq(serviceCounts.declarationId, declaration.id))
+    .where(where)
+    .orderBy(desc(declaration.periodStart), asc(declaration.declarationNumber))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [counted] = await ctx.tx.select({ total: count() }).from(declaration).where(where);
+  const names = await providerNames(ctx, [...new Set(rows.map((r) => r.providerId))]);
+  return {
+    items: rows.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? '' })),
+    total: counted?.total ?? 0,
   };
 }

@@ -180,6 +180,26 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     expect(stored).toEqual({ awarded: '14600', status: 'awarded' });
   });
 
+  it('lists the declarations with what was asked and what was awarded', async () => {
+    const list = (await provider.request('GET', '/api/v1/messages/declarations')).json();
+    const byNumber = new Map(list.items.map((d: { declarationNumber: string }) => [d.declarationNumber, d]));
+    expect(byNumber.get('D1')).toMatchObject({
+      submittedCents: 14600,
+      awardedCents: 14600,
+      status: 'awarded',
+      services: 1,
+      rejectedServices: 0,
+    });
+    expect(byNumber.get('D2')).toMatchObject({ awardedCents: 0, status: 'rejected', rejectedServices: 1 });
+    const rejected = (await provider.request('GET', '/api/v1/messages/declarations?status=rejected')).json();
+    expect(rejected.items.map((d: { declarationNumber: string }) => d.declarationNumber)).toEqual(['D2']);
+    const bad = await provider.request('GET', '/api/v1/messages/declarations?status=open');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain('awarded');
+    const elsewhere = await h.as('provider_user', '0002');
+    expect((await elsewhere.request('GET', '/api/v1/messages/declarations')).json().total).toBe(0);
+  });
+
   it('takes a stop of care and moves the allocation to stopped', async () => {
     const response = await post(
       provider,

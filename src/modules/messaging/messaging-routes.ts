@@ -14,6 +14,7 @@ import { checkDocument, checkDocumentAsProvider } from './check-service.js';
 import { receiveMessage } from './ingest-service.js';
 import {
   getMessage,
+  listDeclarations,
   listMessages,
   listQuarantine,
   MESSAGE_READERS,
@@ -258,6 +259,48 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
       },
     },
     (request) => inTenant(database, request, (ctx) => providerAllocationPage(ctx, request.query)),
+  );
+
+  app.get(
+    '/api/v1/messages/declarations',
+    {
+      config: { access: rolesOnly(...MESSAGE_READERS) },
+      schema: {
+        tags: ['messaging'],
+        summary:
+          'Declaraties met ingediend en toegekend bedrag (in centen) en het aantal (afgewezen) prestaties, nieuwste periode eerst. Een aanbieder ziet alleen de eigen declaraties.',
+        querystring: z.strictObject({
+          providerId: z.uuid({ error: 'providerId is geen geldige id.' }).optional(),
+          status: z
+            .enum(['awarded', 'partly_awarded', 'rejected'], {
+              error: 'Kies awarded, partly_awarded of rejected.',
+            })
+            .optional(),
+          ...paging,
+        }),
+        response: {
+          200: listOf(
+            z.object({
+              id: z.string(),
+              messageId: z.string(),
+              answerMessageId: z.string().nullable(),
+              providerId: z.string(),
+              providerName: z.string(),
+              standard: z.enum(['iwmo', 'ijw']),
+              declarationNumber: z.string(),
+              periodStart: z.string(),
+              periodEnd: z.string(),
+              submittedCents: z.number().int(),
+              awardedCents: z.number().int(),
+              status: z.enum(['awarded', 'partly_awarded', 'rejected']),
+              services: z.number().int(),
+              rejectedServices: z.number().int(),
+            }),
+          ),
+        },
+      },
+    },
+    (request) => inTenant(database, request, (ctx) => listDeclarations(ctx, request.query)),
   );
 
   app.get(
