@@ -23,6 +23,7 @@ import { DistrictFormPage } from './pages/geography/DistrictFormPage.js';
 import { DistrictListPage } from './pages/geography/DistrictListPage.js';
 import { NeighbourhoodFormPage } from './pages/geography/NeighbourhoodFormPage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { DeclarationListPage } from './pages/messages/DeclarationListPage.js';
 import { MessageCheckPage } from './pages/messages/MessageCheckPage.js';
 import { MessageDetailPage } from './pages/messages/MessageDetailPage.js';
 import { MessageListPage } from './pages/messages/MessageListPage.js';
@@ -230,6 +231,11 @@ const ROUTES: readonly Route[] = [
     pattern: '/berichten/toewijzingen',
     allowed: (a) => canUse(a.role, 'messages'),
     render: () => <ProviderAllocationsPage />,
+  },
+  {
+    pattern: '/berichten/declaraties',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: () => <DeclarationListPage />,
   },
   {
     pattern: '/berichten/quarantaine',

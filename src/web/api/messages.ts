@@ -1,6 +1,7 @@
 /**
  * The message exchange with providers (module `messaging`): iWmo/iJw messages sent and answered,
- * refused documents, a provider's allocations, and checking or submitting an XML document.
+ * refused documents, a provider's allocations and declarations, and checking or submitting an XML
+ * document.
  */
 
 // The shapes are the server's own; only types are imported (the standard's schemas stay out of
@@ -13,16 +14,25 @@ import type {
   ReturnMessageView,
 } from '../../modules/messaging/ingest-service.js';
 import type {
+  DeclarationSummary,
   MessageListQuery,
   MessageSummary,
   providerAllocationPage,
   QuarantineItem,
 } from '../../modules/messaging/message-service.js';
 import type { MessageType } from '../../modules/messaging/standard/message-kinds.js';
-import { ApiError, apiRequest, type ListResult } from './http.js';
+import { ApiError, apiRequest, fetchAllPages, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
 
-export type { CheckResult, FindingView, MessageSummary, MessageType, QuarantineItem, QuarantineReasonCode };
+export type {
+  CheckResult,
+  DeclarationSummary,
+  FindingView,
+  MessageSummary,
+  MessageType,
+  QuarantineItem,
+  QuarantineReasonCode,
+};
 export type MessageDirection = MessageSummary['direction'];
 export type MessageStatus = NonNullable<MessageListQuery['status']>;
 export type MessageDetail = MessageSummary & { document: string; answers: MessageSummary[] };
@@ -39,6 +49,9 @@ export const MESSAGE_STATUSES: readonly MessageStatus[] = [
   'fetched',
 ];
 export const ALLOCATION_STATUSES: readonly ProviderAllocationStatus[] = ['allocated', 'started', 'stopped'];
+export type DeclarationStatus = DeclarationSummary['status'];
+export type DeclarationStandard = DeclarationSummary['standard'];
+export const DECLARATION_STATUSES: readonly DeclarationStatus[] = ['awarded', 'partly_awarded', 'rejected'];
 
 export interface Paging {
   limit: number;
@@ -80,6 +93,22 @@ export function useProviderAllocations(
     ...filter,
     ...paging,
   });
+}
+
+export interface DeclarationFilter {
+  status: DeclarationStatus | '';
+  /** Empty for all providers (a provider user always gets its own). */
+  providerId: string;
+}
+
+/** Declarations with their amounts, newest period first; no personal data, so not logged. */
+export function useDeclarations(filter: DeclarationFilter, paging: Paging) {
+  return useApiGet<ListResult<DeclarationSummary>>('/api/v1/messages/declarations', { ...filter, ...paging });
+}
+
+/** Every declaration for the filter, for the CSV download. */
+export function fetchAllDeclarations(filter: DeclarationFilter): Promise<DeclarationSummary[]> {
+  return fetchAllPages<DeclarationSummary>('/api/v1/messages/declarations', { ...filter });
 }
 
 export interface ReturnCode {

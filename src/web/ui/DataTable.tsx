@@ -7,6 +7,7 @@ import {
   TableBody,
   TableCaption,
   TableCell,
+  TableFooter,
   TableHeader,
   TableHeaderCell,
   TableRow,
@@ -34,12 +35,22 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
+/**
+ * A row under the data, such as totals: its label heads the first column, the cells are by column
+ * key (a column without one stays empty). It stays put when the rows are sorted.
+ */
+export interface TableFooterRow {
+  label: string;
+  cells: Readonly<Record<string, ReactNode>>;
+}
+
 export function DataTable<T>({
   caption,
   columns,
   rows,
   rowKey,
   initialSort,
+  footer,
 }: {
   caption: string;
   columns: readonly Column<T>[];
@@ -47,6 +58,7 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   /** The key of a sortable column to sort ascending by when the table first shows. */
   initialSort?: string;
+  footer?: TableFooterRow;
 }) {
   const accessors: Record<string, (row: T) => SortValue> = {};
   for (const column of columns) if (column.sortValue) accessors[column.key] = column.sortValue;
@@ -81,6 +93,23 @@ export function DataTable<T>({
             </TableRow>
           ))}
         </TableBody>
+        {footer ? (
+          <TableFooter>
+            <TableRow className="rk-table__footer-row">
+              {columns.map((column, index) =>
+                index === 0 ? (
+                  <TableHeaderCell key={column.key} scope="row">
+                    {footer.label}
+                  </TableHeaderCell>
+                ) : (
+                  <TableCell key={column.key} numericColumn={column.numeric}>
+                    {footer.cells[column.key]}
+                  </TableCell>
+                ),
+              )}
+            </TableRow>
+          </TableFooter>
+        ) : null}
       </Table>
     </div>
   );
@@ -97,6 +126,8 @@ export interface ListResultsProps<T> {
   onPage: (page: number) => void;
   onExport?: () => Promise<void>;
   pageSize?: number;
+  /** A row under the shown page, such as its totals; computed from the page's rows. */
+  footer?: (rows: readonly T[], total: number) => TableFooterRow;
 }
 
 export function ListResults<T>(props: ListResultsProps<T>) {
@@ -111,6 +142,7 @@ export function ListResults<T>(props: ListResultsProps<T>) {
     onPage,
     onExport,
     pageSize = PAGE_SIZE,
+    footer,
   } = props;
   const { data, error, loading } = state;
   if (error) return <LoadError error={error} />;
@@ -122,7 +154,13 @@ export function ListResults<T>(props: ListResultsProps<T>) {
         <ResultCount total={data.total} one={count.one} many={count.many} />
         {onExport ? <ExportButton onExport={onExport} /> : null}
       </div>
-      <DataTable caption={caption} columns={columns} rows={data.items} rowKey={rowKey} />
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={data.items}
+        rowKey={rowKey}
+        footer={footer?.(data.items, data.total)}
+      />
       <Pagination page={page} pageSize={pageSize} total={data.total} onPage={onPage} />
     </section>
   );

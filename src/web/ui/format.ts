@@ -8,6 +8,7 @@ const DATE = new Intl.DateTimeFormat('nl-NL', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
   day: '2-digit',
   month: '2-digit',
@@ -32,6 +33,12 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? iso : DATE.format(date);
+}
+
+/** "2026-11-01" → "november 2026": the calendar month a date falls in. */
+export function formatMonth(iso: string): string {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : MONTH.format(date);
 }
 
 /** An ISO timestamp in local time: "23-11-2026 14:05:09". */

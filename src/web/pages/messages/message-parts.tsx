@@ -1,11 +1,13 @@
 /**
- * What the message screens share: the catalogue's words for message kinds, directions, statuses
- * and quarantine reasons (the API sends codes), the verdict badge, the table of findings, the
+ * What the message screens share: the catalogue's words for message kinds, directions, statuses,
+ * declaration statuses and quarantine reasons (the API sends codes), the verdict and status badges, the table of findings, the
  * sub-navigation of the section and the download of an XML document.
  */
 import { StatusBadge } from '@utrecht/component-library-react';
 import { Fragment } from 'react';
 import type {
+  DeclarationStandard,
+  DeclarationStatus,
   FindingView,
   MessageDirection,
   MessageStatus,
@@ -150,6 +152,49 @@ export function MessageStatusBadge({ status }: { status: string }) {
   );
 }
 
+const DECLARATION_BADGE: Record<DeclarationStatus, { status: string; text: TextKey }> = {
+  awarded: { status: 'success', text: 'declarationStatus.awarded' },
+  partly_awarded: { status: 'warning', text: 'declarationStatus.partly_awarded' },
+  rejected: { status: 'danger', text: 'declarationStatus.rejected' },
+};
+
+export function declarationStatusText(t: Translate, status: DeclarationStatus): string {
+  return t(DECLARATION_BADGE[status].text);
+}
+
+/** What the municipality awarded of a declaration, as a badge in the tones of the message badges. */
+export function DeclarationStatusBadge({ status }: { status: DeclarationStatus }) {
+  const t = useText();
+  const badge = DECLARATION_BADGE[status];
+  return (
+    <StatusBadge
+      status={badge.status}
+      className={`rk-badge rk-badge--tone-${badge.status} rk-badge--declaration-${status}`}
+    >
+      {t(badge.text)}
+    </StatusBadge>
+  );
+}
+
+export function standardText(t: Translate, standard: DeclarationStandard): string {
+  switch (standard) {
+    case 'iwmo':
+      return t('standard.iwmo');
+    case 'ijw':
+      return t('standard.ijw');
+  }
+}
+
+/** "WMO323", "JW325": a message's name in the standard (STANDARD_PREFIX of message-kinds.ts). */
+export function standardMessageName(standard: DeclarationStandard, type: MessageType): string {
+  switch (standard) {
+    case 'iwmo':
+      return `WMO${type}`;
+    case 'ijw':
+      return `JW${type}`;
+  }
+}
+
 /** "Bericht/Client/Bsn", allowed to wrap after a slash only, never inside an element's name. */
 export function ElementPath({ path }: { path: string }) {
   const parts = path.split('/');
@@ -221,10 +266,11 @@ export function downloadXml(name: string, identification: string, document: stri
 const SUBNAV: readonly { href: string; label: TextKey }[] = [
   { href: '/berichten', label: 'messages.title' },
   { href: '/berichten/toewijzingen', label: 'allocations.title' },
+  { href: '/berichten/declaraties', label: 'declarations.title' },
   { href: '/berichten/quarantaine', label: 'quarantine.title' },
 ];
 
-/** The parts of the section, under the page title: messages, allocations, quarantine. */
+/** The parts of the section, under the page title: messages, allocations, declarations, quarantine. */
 export function MessagesNav() {
   const t = useText();
   const { path } = useLocation();
