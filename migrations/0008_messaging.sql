@@ -1,6 +1,6 @@
 -- Message exchange with care providers (iWmo 3.2 / iJw 3.2): every message received or sent,
 -- the documents refused before they could be read, the starts and stops of care and the
--- declarations the messages carry. Owned by the messaging module; allocation stays the cases
+-- claims the messages carry. Owned by the messaging module; allocation stays the cases
 -- module's, which gains the number the standard identifies it by.
 
 -- ToewijzingNummer: unique within a municipality and legal domain (TR332). One sequence for the
@@ -104,13 +104,13 @@ create table care_report (
 );
 create index care_report_allocation on care_report (municipality_code, allocation_id) where withdrawn_by is null;
 
-create table declaration (
+create table claim (
   municipality_code text not null,
   id uuid not null default gen_random_uuid(),
   message_id uuid not null,
   provider_id uuid not null,
   standard text not null check (standard in ('iwmo', 'ijw')),
-  declaration_number text not null,
+  claim_number text not null,
   period_start date not null,
   period_end date not null,
   -- Signed cents: a credit total is negative.
@@ -119,20 +119,20 @@ create table declaration (
   status text not null check (status in ('awarded', 'partly_awarded', 'rejected')),
   answer_message_id uuid,
   primary key (municipality_code, id),
-  -- TR333: a declaration number is unique for the provider within the legal domain.
-  unique (municipality_code, provider_id, standard, declaration_number),
+  -- TR333: a claim number is unique for the provider within the legal domain.
+  unique (municipality_code, provider_id, standard, claim_number),
   foreign key (municipality_code, message_id) references message (municipality_code, id),
   foreign key (municipality_code, answer_message_id) references message (municipality_code, id),
   foreign key (municipality_code, provider_id) references provider (municipality_code, id),
   check (period_end >= period_start)
 );
 
--- The services (prestaties) of a declaration, rejected ones included so the provider monitor
+-- The services (prestaties) of a claim, rejected ones included so the provider monitor
 -- can say why claims were refused.
-create table declared_service (
+create table claimed_service (
   municipality_code text not null,
   id uuid not null default gen_random_uuid(),
-  declaration_id uuid not null,
+  claim_id uuid not null,
   provider_id uuid not null,
   standard text not null check (standard in ('iwmo', 'ijw')),
   allocation_id uuid,
@@ -151,7 +151,7 @@ create table declared_service (
   approved boolean not null,
   return_codes text[] not null default '{}',
   primary key (municipality_code, id),
-  foreign key (municipality_code, declaration_id) references declaration (municipality_code, id),
+  foreign key (municipality_code, claim_id) references claim (municipality_code, id),
   foreign key (municipality_code, allocation_id) references allocation (municipality_code, id),
   foreign key (municipality_code, provider_id) references provider (municipality_code, id),
   check (period_end >= period_start)
@@ -159,18 +159,18 @@ create table declared_service (
 -- TR314: a reference number is unique for the provider within the legal domain. Rejected
 -- services are stored too, and a provider may resend a rejected reference, so the uniqueness
 -- holds for approved services only.
-create unique index declared_service_reference on declared_service (municipality_code, provider_id, standard, reference_number) where approved;
-create index declared_service_allocation on declared_service (municipality_code, allocation_id);
-create index declared_service_declaration on declared_service (municipality_code, declaration_id);
+create unique index claimed_service_reference on claimed_service (municipality_code, provider_id, standard, reference_number) where approved;
+create index claimed_service_allocation on claimed_service (municipality_code, allocation_id);
+create index claimed_service_claim on claimed_service (municipality_code, claim_id);
 
-grant select, insert, update on message, care_report, declaration, declared_service to regiekamer_app;
+grant select, insert, update on message, care_report, claim, claimed_service to regiekamer_app;
 grant select, insert on message_quarantine to regiekamer_app;
 
 do $$
 declare
   t text;
 begin
-  foreach t in array array['message', 'message_quarantine', 'care_report', 'declaration', 'declared_service']
+  foreach t in array array['message', 'message_quarantine', 'care_report', 'claim', 'claimed_service']
   loop
     execute format('alter table %I enable row level security', t);
     execute format($p$create policy tenant_isolation on %I to regiekamer_app

@@ -1,6 +1,6 @@
 /**
  * iWmo 3.2 provider messages for tests, written the way a provider's system writes them: a start
- * of care (305), a stop (307) and a declaration (323), with the values a test cares about.
+ * of care (305), a stop (307) and a claim (323), with the values a test cares about.
  */
 
 export interface MessageEnvelope {
@@ -134,9 +134,9 @@ export interface ServiceLine {
   debitCredit?: 'D' | 'C';
 }
 
-export function declarationMessage(
+export function claimMessage(
   e: MessageEnvelope,
-  declaration: { number: string; periodStart: string; periodEnd: string },
+  claim: { number: string; periodStart: string; periodEnd: string },
   services: readonly ServiceLine[],
 ): string {
   const byClient = new Map<string, ServiceLine[]>();
@@ -177,10 +177,10 @@ ${lines
   return `${open('323')}
 ${header('484', '323', e)}
   <wmo323:Declaratie>
-    <wmo323:DeclaratieNummer>${declaration.number}</wmo323:DeclaratieNummer>
+    <wmo323:DeclaratieNummer>${claim.number}</wmo323:DeclaratieNummer>
     <wmo323:DeclaratiePeriode>
-      <iwmo:Begindatum>${declaration.periodStart}</iwmo:Begindatum>
-      <iwmo:Einddatum>${declaration.periodEnd}</iwmo:Einddatum>
+      <iwmo:Begindatum>${claim.periodStart}</iwmo:Begindatum>
+      <iwmo:Einddatum>${claim.periodEnd}</iwmo:Einddatum>
     </wmo323:DeclaratiePeriode>
     <wmo323:DeclaratieDagtekening>${e.datedOn}</wmo323:DeclaratieDagtekening>
     <wmo323:TotaalIngediendBedrag>

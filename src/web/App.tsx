@@ -23,7 +23,7 @@ import { DistrictFormPage } from './pages/geography/DistrictFormPage.js';
 import { DistrictListPage } from './pages/geography/DistrictListPage.js';
 import { NeighbourhoodFormPage } from './pages/geography/NeighbourhoodFormPage.js';
 import { HomePage } from './pages/home/HomePage.js';
-import { DeclarationListPage } from './pages/messages/DeclarationListPage.js';
+import { ClaimListPage } from './pages/messages/ClaimListPage.js';
 import { MessageCheckPage } from './pages/messages/MessageCheckPage.js';
 import { MessageDetailPage } from './pages/messages/MessageDetailPage.js';
 import { MessageListPage } from './pages/messages/MessageListPage.js';
@@ -235,7 +235,7 @@ const ROUTES: readonly Route[] = [
   {
     pattern: '/berichten/declaraties',
     allowed: (a) => canUse(a.role, 'messages'),
-    render: () => <DeclarationListPage />,
+    render: () => <ClaimListPage />,
   },
   {
     pattern: '/berichten/quarantaine',

@@ -6,9 +6,9 @@
  * (one that does not conform, with the line of the finding, then one that does), submits a start
  * of care (305) for that allocation as a file and downloads the return message (306), opens the
  * stored message and its answer, and sees a hostile document (DOCTYPE with entities) refused and
- * quarantined, and reads its monthly declarations (from the demo's simulated traffic) with the
+ * quarantined, and reads its monthly claims (from the demo's simulated traffic) with the
  * municipality's answer to one. A contract manager then finds the same exchange on the
- * municipality's side, and the provider's rejected declarations.
+ * municipality's side, and the provider's rejected claims.
  * Every page is checked with axe-core; screenshots go to test-results/screenshots/ (messaging-*.png).
  */
 import { readFile } from 'node:fs/promises';
@@ -527,7 +527,7 @@ describe('the provider portal: iWmo messages (provider user)', () => {
     await shot('12-messages');
   });
 
-  it('reads its declarations, exports them and opens the answer to one', async () => {
+  it('reads its claims, exports them and opens the answer to one', async () => {
     ready();
     requireStep('logged in');
     await session.page.goto(`${session.baseUrl}/berichten`);
@@ -538,14 +538,14 @@ describe('the provider portal: iWmo messages (provider user)', () => {
     // The demo's providers declare every month (provider-simulator.ts), newest period first.
     const table = await visible(session.page.getByRole('table', { name: 'Declaraties' }));
     await visible(session.page.getByRole('status').filter({ hasText: /\d+ declaraties?$/ }));
-    // A provider sees only its own declarations: no provider column.
+    // A provider sees only its own claims: no provider column.
     expect(await table.getByRole('columnheader', { name: /^Aanbieder/ }).count()).toBe(0);
-    const [period, declaration, submitted, awarded, status, services] = (
+    const [period, claim, submitted, awarded, status, services] = (
       await table.getByRole('row').nth(1).getByRole('cell').allInnerTexts()
     ).map((c) => c.trim());
     expect(period).toMatch(/^[a-z]+ \d{4}$/);
     // The number, with the standard under it.
-    const [number, standard] = (declaration ?? '').split('\n').map((line) => line.trim());
+    const [number, standard] = (claim ?? '').split('\n').map((line) => line.trim());
     expect(number).toMatch(/^\S+$/);
     expect(standard).toMatch(/^(iWmo|iJw)$/);
     expect(submitted).toMatch(/^€\s[\d.]+,\d{2}$/);
@@ -567,11 +567,11 @@ describe('the provider portal: iWmo messages (provider user)', () => {
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain('Declaratienummer;Standaard;Ingediend (€);Toegekend (€)');
     expect(csv).toContain(`;${number};`);
-    await expectAccessible('declarations (provider)');
-    await shot('15-declarations');
+    await expectAccessible('claims (provider)');
+    await shot('15-claims');
 
-    // The municipality's answer (325) to a declaration is a message of its own.
-    // The newest declaration has been answered: the simulated provider's are answered at once.
+    // The municipality's answer (325) to a claim is a message of its own.
+    // The newest claim has been answered: the simulated provider's are answered at once.
     const answer = table.getByRole('link', {
       name: new RegExp(`^(WMO|JW)325 Declaratie-antwoord ${number}$`),
     });
@@ -580,8 +580,8 @@ describe('the provider portal: iWmo messages (provider user)', () => {
     await title(/^(WMO|JW)325 Declaratie-antwoord /);
     const document = await visible(session.page.getByRole('region', { name: /^Inhoud van (WMO|JW)325-/ }));
     expect(await document.innerText()).toContain(`<iwmo:Identificatie>${number}</iwmo:Identificatie>`);
-    await expectAccessible('declaration answer (325)');
-    await shot('16-declaration-answer');
+    await expectAccessible('claim answer (325)');
+    await shot('16-claim-answer');
   });
 });
 
@@ -625,7 +625,7 @@ describe('the message exchange on the municipality’s side (contract manager)',
     );
     await expectAccessible('quarantine (contract manager)');
 
-    // Every provider's rejected declarations, if the simulated traffic had any.
+    // Every provider's rejected claims, if the simulated traffic had any.
     await openSubnav('Declaraties');
     await title('Declaraties');
     // The filter form is drawn again once the providers have loaded: wait for them first.
@@ -636,17 +636,17 @@ describe('the message exchange on the municipality’s side (contract manager)',
     await session.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgewezen' });
     await session.page.getByRole('button', { name: 'Zoeken' }).click();
     await session.page.waitForURL(/status=rejected/);
-    const declarations = session.page.getByRole('table', { name: 'Declaraties' });
+    const claims = session.page.getByRole('table', { name: 'Declaraties' });
     const none = session.page.getByText('Geen declaraties gevonden met dit filter.');
-    await visible(declarations.or(none));
+    await visible(claims.or(none));
     if ((await none.count()) === 0) {
       // The provider column is there for the municipality.
-      await visible(declarations.getByRole('columnheader', { name: /^Aanbieder/ }));
+      await visible(claims.getByRole('columnheader', { name: /^Aanbieder/ }));
       // Every row of the body is rejected (the totals row under them has no status).
-      const rows = declarations.locator('tbody').getByRole('row');
+      const rows = claims.locator('tbody').getByRole('row');
       expect(await rows.getByText('Afgewezen', { exact: true }).count()).toBe(await rows.count());
     }
-    await expectAccessible('declarations (contract manager)');
-    await shot('17-municipality-declarations');
+    await expectAccessible('claims (contract manager)');
+    await shot('17-municipality-claims');
   });
 });

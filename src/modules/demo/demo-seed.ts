@@ -58,8 +58,8 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
-  'declared_service',
-  'declaration',
+  'claimed_service',
+  'claim',
   'care_report',
   'message_quarantine',
   'message',

@@ -13,7 +13,7 @@ describe('the provider simulator', () => {
   let fixture: AllocationFixture;
   const today = todayInNetherlands();
   const firstOfMonth = (date: string) => `${date.slice(0, 8)}01`;
-  // Four months ago to ten days before this month: a start, three or four declarations, a stop.
+  // Four months ago to ten days before this month: a start, three or four claims, a stop.
   const startDate = firstOfMonth(
     addDays(firstOfMonth(addDays(firstOfMonth(addDays(firstOfMonth(today), -1)), -1)), -40),
   );
@@ -48,13 +48,13 @@ describe('the provider simulator', () => {
     expect(summary).toMatchObject({ withFindings: 0, quarantined: 0, alreadyProcessed: 0 });
     expect(await inbound('305')).toEqual([{ status: 'accepted' }]);
     expect(await inbound('307')).toEqual([{ status: 'accepted' }]);
-    const declarations = await inbound('323');
-    expect(declarations.length).toBeGreaterThanOrEqual(3);
-    expect(declarations.every((d) => d.status === 'accepted')).toBe(true);
-    expect(summary.messages).toBe(2 + declarations.length);
+    const claims = await inbound('323');
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    expect(claims.every((d) => d.status === 'accepted')).toBe(true);
+    expect(summary.messages).toBe(2 + claims.length);
     const decision = (await fixture.worker.request('GET', `/api/v1/cases/${fixture.caseId}/decision`)).json();
     expect(decision.allocations[0].status).toBe('stopped');
-    // Every message was answered: 306, 308 and a 325 per declaration.
+    // Every message was answered: 306, 308 and a 325 per claim.
     const [answers] = await queryRows<{ n: number }>(
       h.database.db,
       sql`select count(*)::int as n from message where direction = 'outbound'`,
@@ -72,7 +72,7 @@ describe('the provider simulator', () => {
 
   it('plays a provider that delivers less and makes mistakes, which the answers show', async () => {
     // Start over, with owner privileges: the application role may not delete messages.
-    for (const table of ['declared_service', 'declaration', 'care_report']) {
+    for (const table of ['claimed_service', 'claim', 'care_report']) {
       await h.database.db.execute(sql`delete from ${sql.identifier(table)}`);
     }
     await h.database.db.execute(sql`update message set answers_message_id = null`);
@@ -90,7 +90,7 @@ describe('the provider simulator', () => {
     expect(summary.withFindings).toBeGreaterThan(0);
     const [volumes] = await queryRows<{ approved: number; rejected: number }>(
       h.database.db,
-      sql`select count(*) filter (where approved)::int as approved, count(*) filter (where not approved)::int as rejected from declared_service`,
+      sql`select count(*) filter (where approved)::int as approved, count(*) filter (where not approved)::int as rejected from claimed_service`,
     );
     // The start has no room for a mistake (care starts on the allocation's first day); every
     // service carries one (a tariff or a volume the rules refuse).

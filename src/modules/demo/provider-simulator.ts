@@ -1,6 +1,6 @@
 /**
  * A simulator that plays the municipality's care providers, for the demo and for tests: for every
- * allocation it starts care (305), sends a declaration each month (323) and stops care when the
+ * allocation it starts care (305), sends a claim each month (323) and stops care when the
  * allocation ends (307), through the same receiving service a real provider's message takes, so
  * the messages meet the same schema and rules and get the same answers.
  *
@@ -19,7 +19,7 @@ import {
   type OutgoingService,
   writeCareStart,
   writeCareStop,
-  writeDeclaration,
+  writeClaim,
 } from '../messaging/codec/provider-message-writer.js';
 import { receiveMessages } from '../messaging/ingest-service.js';
 import type { Standard } from '../messaging/standard/model.js';
@@ -75,7 +75,7 @@ const NORMAL_END_REASON: Readonly<Record<Standard, string>> = { iwmo: '19', ijw:
 
 interface SimulatedEvent {
   date: string;
-  /** Sort order within a day: starts before declarations before stops. */
+  /** Sort order within a day: starts before claims before stops. */
   order: number;
   providerId: string;
   write: () => string;
@@ -230,13 +230,11 @@ function providerEvents(
       }
     }
   }
-  events.push(
-    ...monthlyDeclarations(provider.id, standard, allocations, started, behaviour, options, envelope),
-  );
+  events.push(...monthlyClaims(provider.id, standard, allocations, started, behaviour, options, envelope));
   return events;
 }
 
-function monthlyDeclarations(
+function monthlyClaims(
   providerId: string,
   standard: Standard,
   allocations: readonly ProviderAllocation[],
@@ -293,7 +291,7 @@ function monthlyDeclarations(
   }
   const events: SimulatedEvent[] = [];
   for (const [month, services] of byMonth) {
-    const rng = createRng(options.seed, `declaration-${providerId}-${standard}-${month}`);
+    const rng = createRng(options.seed, `claim-${providerId}-${standard}-${month}`);
     const datedOn = addWorkingDays(lastDayOf(month), rng.int(1, 6));
     if (datedOn > options.until) continue;
     const number = `D${month.replace('-', '')}`;
@@ -302,7 +300,7 @@ function monthlyDeclarations(
       order: 1,
       providerId,
       write: () =>
-        writeDeclaration(
+        writeClaim(
           envelope(number, datedOn),
           { number, periodStart: `${month}-01`, periodEnd: lastDayOf(month) },
           services,

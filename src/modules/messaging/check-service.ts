@@ -36,7 +36,7 @@ export function checkDocument(bytes: Uint8Array | string): CheckResult {
 
 /**
  * The check a provider runs in the portal or over the API: the same, and for a start, stop or
- * declaration also the rules across messages against what the municipality knows of its
+ * claim also the rules across messages against what the municipality knows of its
  * allocations, starts and claims (TR019, TR418, ...), without storing anything.
  */
 export async function checkDocumentAsProvider(

@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
-import { careReport, declaredService, message } from './messaging-tables.js';
+import { careReport, claimedService, message } from './messaging-tables.js';
 import { addWorkingDays } from './working-days.js';
 
 /** A start or stop is reported late when its message is dated more than this after the fact. */
@@ -47,25 +47,25 @@ export async function deliveryByAllocation(
     .where(isNull(careReport.withdrawnBy));
   const services = await ctx.tx
     .select({
-      allocationId: declaredService.allocationId,
+      allocationId: claimedService.allocationId,
       awardedCents:
-        sql<number>`coalesce(sum(${declaredService.submittedCents}) filter (where ${declaredService.approved}), 0)::bigint`.mapWith(
+        sql<number>`coalesce(sum(${claimedService.submittedCents}) filter (where ${claimedService.approved}), 0)::bigint`.mapWith(
           Number,
         ),
       declared: sql<number>`count(*)::int`,
-      rejected: sql<number>`(count(*) filter (where not ${declaredService.approved}))::int`,
+      rejected: sql<number>`(count(*) filter (where not ${claimedService.approved}))::int`,
     })
-    .from(declaredService)
-    .where(sql`${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`)
-    .groupBy(declaredService.allocationId);
+    .from(claimedService)
+    .where(sql`${claimedService.periodEnd} <= ${until} and ${claimedService.allocationId} is not null`)
+    .groupBy(claimedService.allocationId);
   const codes = await ctx.tx
     .select({
-      allocationId: declaredService.allocationId,
-      code: sql<string>`unnest(${declaredService.returnCodes})`,
+      allocationId: claimedService.allocationId,
+      code: sql<string>`unnest(${claimedService.returnCodes})`,
     })
-    .from(declaredService)
+    .from(claimedService)
     .where(
-      sql`not ${declaredService.approved} and ${declaredService.periodEnd} <= ${until} and ${declaredService.allocationId} is not null`,
+      sql`not ${claimedService.approved} and ${claimedService.periodEnd} <= ${until} and ${claimedService.allocationId} is not null`,
     );
   const result = new Map<string, AllocationDelivery>();
   const entry = (allocationId: string): AllocationDelivery => {

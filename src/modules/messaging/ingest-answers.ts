@@ -1,10 +1,10 @@
 /**
  * The documents the municipality answers a provider's message with: the return message (306,
- * 308) with codes per berichtklasse, or the declaration answer (325) with the refused services.
+ * 308) with codes per berichtklasse, or the claim answer (325) with the refused services.
  */
 import { randomBytes } from 'node:crypto';
-import type { DeclarationMessage, ProviderMessage } from './codec/provider-messages.js';
-import { buildDeclarationAnswer, buildReturnMessage } from './codec/return-messages.js';
+import type { ClaimMessage, ProviderMessage } from './codec/provider-messages.js';
+import { buildClaimAnswer, buildReturnMessage } from './codec/return-messages.js';
 import type { MessageKind } from './standard/message-kinds.js';
 import type { MessageObject } from './xml/validate.js';
 import { writeMessage } from './xml/write.js';
@@ -35,7 +35,7 @@ export function answerDocument(
   today: string,
 ): AnswerDocument {
   const identification = newIdentification();
-  if (decoded.type === '323') return declarationAnswer(decoded, codes, awardedCents, today, identification);
+  if (decoded.type === '323') return claimAnswer(decoded, codes, awardedCents, today, identification);
   const built = buildReturnMessage({
     answered: decoded.kind,
     message,
@@ -48,8 +48,8 @@ export function answerDocument(
   return { kind: built.kind, identification, document: writeMessage(built.message, built.kind.schema) };
 }
 
-function declarationAnswer(
-  decoded: DeclarationMessage,
+function claimAnswer(
+  decoded: ClaimMessage,
   codes: AnswerCodes,
   awardedCents: number,
   today: string,
@@ -60,8 +60,8 @@ function declarationAnswer(
     const serviceCodes = codes.classCodes.get(service.path);
     if (serviceCodes) refusedServices.set(service.path, serviceCodes);
   }
-  const built = buildDeclarationAnswer({
-    declaration: decoded,
+  const built = buildClaimAnswer({
+    claim: decoded,
     identification,
     datedOn: today,
     refusalCodes: codes.headerCodes,

@@ -17,11 +17,7 @@ import {
   FIXTURE_TARIFF_CENTS,
 } from '../../test-support/allocation-fixture.js';
 import { createHarness, type Harness, TENANT_A } from '../../test-support/app-harness.js';
-import {
-  careStartMessage,
-  careStopMessage,
-  declarationMessage,
-} from '../../test-support/provider-messages.js';
+import { careStartMessage, careStopMessage, claimMessage } from '../../test-support/provider-messages.js';
 import { addDays } from '../cases/calendar-date.js';
 import { type IngestResult, receiveMessages } from './ingest-service.js';
 
@@ -79,8 +75,8 @@ describe('receiving a batch of messages', () => {
       start,
       careStartMessage(envelope('B1'), client, [{ ...line, startDate: addDays(allocationStart, 1) }]),
       careStartMessage(envelope('B2'), client, [line]),
-      declarationMessage(envelope('B3'), { number: 'D1', ...period }, [service('R1')]),
-      declarationMessage(envelope('B4'), { number: 'D2', ...period }, [service('R1')]),
+      claimMessage(envelope('B3'), { number: 'D1', ...period }, [service('R1')]),
+      claimMessage(envelope('B4'), { number: 'D2', ...period }, [service('R1')]),
       '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "a">]><x>&a;</x>',
       careStopMessage(envelope('B5'), client, [{ ...line, reason: '19', endDate: today }]),
     ];

@@ -13,12 +13,12 @@ import {
 } from '../cases/allocation-service.js';
 import type { Law } from '../cases/legal-clock.js';
 import type { ProviderMessage } from './codec/provider-messages.js';
-import { careReport, declaration, declaredService } from './messaging-tables.js';
+import { careReport, claim, claimedService } from './messaging-tables.js';
 import type {
   AllocationFacts,
   CareMessageFacts,
   CareReportFacts,
-  DeclarationFacts,
+  ClaimFacts,
   PriorServiceFacts,
 } from './rules/facts.js';
 import type { Standard } from './standard/model.js';
@@ -42,7 +42,7 @@ export class IngestFacts {
     private readonly allocationsByGroup: Map<string, Map<number, ProviderAllocation>>,
     private readonly reportsByAllocation: Map<string, StoredReport[]>,
     private readonly servicesByGroup: Map<string, Map<string, PriorServiceFacts>>,
-    private readonly declarationNumbers: Set<string>,
+    private readonly claimNumbers: Set<string>,
     /** The status each touched allocation ends the batch with. */
     readonly allocationStatus: Map<string, AllocationStatus>,
   ) {}
@@ -51,7 +51,7 @@ export class IngestFacts {
     const numbersByGroup = new Map<string, Set<number>>();
     const references = new Set<string>();
     const serviceNumbers = new Set<number>();
-    const declarationNumbers = new Set<string>();
+    const claimNumbers = new Set<string>();
     const providerIds = new Set<string>();
     for (const { providerId, decoded } of messages) {
       const key = groupKey(providerId, decoded.kind.standard);
@@ -59,7 +59,7 @@ export class IngestFacts {
       numbersByGroup.set(key, numbers);
       providerIds.add(providerId);
       if (decoded.type === '323') {
-        declarationNumbers.add(decoded.declarationNumber);
+        claimNumbers.add(decoded.claimNumber);
         for (const s of decoded.services) {
           numbers.add(s.allocationNumber);
           serviceNumbers.add(s.allocationNumber);
@@ -111,14 +111,14 @@ export class IngestFacts {
     if (references.size > 0 || serviceNumbers.size > 0) {
       const rows = await ctx.tx
         .select()
-        .from(declaredService)
+        .from(claimedService)
         .where(
           and(
-            inArray(declaredService.providerId, [...providerIds]),
+            inArray(claimedService.providerId, [...providerIds]),
             or(
-              references.size > 0 ? inArray(declaredService.referenceNumber, [...references]) : undefined,
+              references.size > 0 ? inArray(claimedService.referenceNumber, [...references]) : undefined,
               serviceNumbers.size > 0
-                ? inArray(declaredService.allocationNumber, [...serviceNumbers])
+                ? inArray(claimedService.allocationNumber, [...serviceNumbers])
                 : undefined,
             ),
           ),
@@ -143,19 +143,16 @@ export class IngestFacts {
     }
 
     const usedNumbers = new Set<string>();
-    if (declarationNumbers.size > 0) {
+    if (claimNumbers.size > 0) {
       const rows = await ctx.tx
         .select({
-          providerId: declaration.providerId,
-          standard: declaration.standard,
-          number: declaration.declarationNumber,
+          providerId: claim.providerId,
+          standard: claim.standard,
+          number: claim.claimNumber,
         })
-        .from(declaration)
+        .from(claim)
         .where(
-          and(
-            inArray(declaration.providerId, [...providerIds]),
-            inArray(declaration.declarationNumber, [...declarationNumbers]),
-          ),
+          and(inArray(claim.providerId, [...providerIds]), inArray(claim.claimNumber, [...claimNumbers])),
         );
       for (const r of rows) usedNumbers.add(`${groupKey(r.providerId, r.standard)}|${r.number}`);
     }
@@ -184,12 +181,12 @@ export class IngestFacts {
     };
   }
 
-  declarationFacts(providerId: string, standard: Standard, number: string, today: string): DeclarationFacts {
+  claimFacts(providerId: string, standard: Standard, number: string, today: string): ClaimFacts {
     const key = groupKey(providerId, standard);
     return {
       allocations: this.allocationFacts(providerId, standard),
       priorServices: this.servicesByGroup.get(key) ?? new Map(),
-      declarationNumberUsed: this.declarationNumbers.has(`${key}|${number}`),
+      claimNumberUsed: this.claimNumbers.has(`${key}|${number}`),
       today,
     };
   }
@@ -226,8 +223,8 @@ export class IngestFacts {
     for (const s of services) addService(map, s);
   }
 
-  markDeclarationNumberUsed(providerId: string, standard: Standard, number: string): void {
-    this.declarationNumbers.add(`${groupKey(providerId, standard)}|${number}`);
+  markClaimNumberUsed(providerId: string, standard: Standard, number: string): void {
+    this.claimNumbers.add(`${groupKey(providerId, standard)}|${number}`);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Receiving providers' messages: read each one safely, validate it against the standard's
  * schema, apply the standard's rules, store what it says and answer it with the return message
- * (306, 308) or the declaration answer (325) — all in the caller's transaction, so a message is
+ * (306, 308) or the claim answer (325) — all in the caller's transaction, so a message is
  * applied completely or not at all.
  *
  * - A document that cannot be read, is not a message of the standard, is invalid against the
@@ -28,7 +28,7 @@ import { providerIdentities } from '../registry/provider-service.js';
 import {
   type CareStartMessage,
   type CareStopMessage,
-  type DeclarationMessage,
+  type ClaimMessage,
   signedCents,
 } from './codec/provider-messages.js';
 import { type AnswerDocument, answerDocument } from './ingest-answers.js';
@@ -44,8 +44,8 @@ import {
   refusal,
   sha256Of,
 } from './ingest-read.js';
-import { careReport, declaration, declaredService, message, messageQuarantine } from './messaging-tables.js';
-import { checkCareRules, checkDeclarationRules } from './rules/cross-message-rules.js';
+import { careReport, claim, claimedService, message, messageQuarantine } from './messaging-tables.js';
+import { checkCareRules, checkClaimRules } from './rules/cross-message-rules.js';
 import { checkMessageRules } from './rules/message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rules/rule.js';
 import { returnCodeMeaning } from './standard/return-codes.js';
@@ -58,7 +58,7 @@ export { findingView, violationView } from './ingest-read.js';
 export const ANSWER_TERMS_WORKING_DAYS = {
   returnMessage: 3,
   requestAnswer: 5,
-  declarationAnswer: 10,
+  claimAnswer: 10,
 } as const;
 
 /** Rows per insert statement: far below PostgreSQL's 65,535 parameters at twenty columns. */
@@ -131,8 +131,8 @@ class BatchWrites {
   readonly reports: (typeof careReport.$inferInsert)[] = [];
   /** Report ids withdrawn, by the message that withdrew them. */
   readonly withdrawals = new Map<string, string[]>();
-  readonly declarations: (typeof declaration.$inferInsert)[] = [];
-  readonly services: (typeof declaredService.$inferInsert)[] = [];
+  readonly claims: (typeof claim.$inferInsert)[] = [];
+  readonly services: (typeof claimedService.$inferInsert)[] = [];
 
   async flush(ctx: TenantContext, facts: IngestFacts | undefined): Promise<void> {
     await insertAll(ctx, messageQuarantine, this.quarantine);
@@ -142,8 +142,8 @@ class BatchWrites {
     for (const [messageId, ids] of this.withdrawals) {
       await ctx.tx.update(careReport).set({ withdrawnBy: messageId }).where(inArray(careReport.id, ids));
     }
-    await insertAll(ctx, declaration, this.declarations);
-    await insertAll(ctx, declaredService, this.services);
+    await insertAll(ctx, claim, this.claims);
+    await insertAll(ctx, claimedService, this.services);
     if (facts) await setAllocationStatuses(ctx, facts.allocationStatus);
     // Every resident whose allocation a message named was processed, whether the message stood.
     await recordProcessing(ctx, 'message.receive', 'create', residentsOf(facts));
@@ -392,9 +392,9 @@ function applyMessage(
   if (!withinMessage.some((f) => f.classPath === HEADER_PATH)) {
     findings = findings.concat(
       decoded.type === '323'
-        ? checkDeclarationRules(
+        ? checkClaimRules(
             decoded,
-            facts.declarationFacts(received.providerId, standard, decoded.declarationNumber, today),
+            facts.claimFacts(received.providerId, standard, decoded.claimNumber, today),
           )
         : checkCareRules(decoded, facts.careFacts(received.providerId, standard, today)),
     );
@@ -421,9 +421,7 @@ function applyMessage(
   const allCodes = unique([...headerCodes, ...[...classCodes.values()].flat()]);
   const messageId = randomUUID();
   const termDays =
-    decoded.type === '323'
-      ? ANSWER_TERMS_WORKING_DAYS.declarationAnswer
-      : ANSWER_TERMS_WORKING_DAYS.returnMessage;
+    decoded.type === '323' ? ANSWER_TERMS_WORKING_DAYS.claimAnswer : ANSWER_TERMS_WORKING_DAYS.returnMessage;
   writes.inbound.push({
     municipalityCode: ctx.municipalityCode,
     id: messageId,
@@ -445,18 +443,18 @@ function applyMessage(
   });
 
   let awardedCents = 0;
-  let declarationId: string | undefined;
+  let claimId: string | undefined;
   if (!refused) {
     if (decoded.type === '323') {
-      declarationId = randomUUID();
-      awardedCents = applyDeclaration(
+      claimId = randomUUID();
+      awardedCents = applyClaim(
         ctx,
         writes,
         facts,
         decoded,
         received.providerId,
         messageId,
-        declarationId,
+        claimId,
         classCodes,
       );
     } else {
@@ -466,8 +464,8 @@ function applyMessage(
 
   const answer = answerDocument(read.message, decoded, { headerCodes, classCodes }, awardedCents, today);
   const answerId = storeAnswer(ctx, writes, answer, read, received, messageId, allCodes, receivedAt);
-  if (declarationId !== undefined) {
-    const row = writes.declarations.find((d) => d.id === declarationId);
+  if (claimId !== undefined) {
+    const row = writes.claims.find((d) => d.id === claimId);
     if (row) row.answerMessageId = answerId;
   }
   return {
@@ -538,14 +536,14 @@ function applyCareReports(
   }
 }
 
-function applyDeclaration(
+function applyClaim(
   ctx: TenantContext,
   writes: BatchWrites,
   facts: IngestFacts,
-  decoded: DeclarationMessage,
+  decoded: ClaimMessage,
   providerId: string,
   messageId: string,
-  declarationId: string,
+  claimId: string,
   classCodes: ReadonlyMap<string, readonly string[]>,
 ): number {
   const standard = decoded.kind.standard;
@@ -561,7 +559,7 @@ function applyDeclaration(
     else awarded += cents;
     writes.services.push({
       municipalityCode: ctx.municipalityCode,
-      declarationId,
+      claimId,
       providerId,
       standard,
       allocationId: allocations.get(s.allocationNumber)?.id ?? null,
@@ -582,20 +580,20 @@ function applyDeclaration(
   }
   const status =
     refusedCount === 0 ? 'awarded' : refusedCount === decoded.services.length ? 'rejected' : 'partly_awarded';
-  writes.declarations.push({
+  writes.claims.push({
     municipalityCode: ctx.municipalityCode,
-    id: declarationId,
+    id: claimId,
     messageId,
     providerId,
     standard,
-    declarationNumber: decoded.declarationNumber,
+    claimNumber: decoded.claimNumber,
     periodStart: decoded.periodStart,
     periodEnd: decoded.periodEnd,
     submittedCents: submitted,
     awardedCents: awarded,
     status,
   });
-  facts.markDeclarationNumberUsed(providerId, standard, decoded.declarationNumber);
+  facts.markClaimNumberUsed(providerId, standard, decoded.claimNumber);
   facts.addServices(
     providerId,
     standard,

@@ -18,7 +18,7 @@ import { ownProviderOnly } from '../registry/provider-scope.js';
 import { providerNames } from '../registry/provider-service.js';
 import { findProvisions } from '../registry/provision-service.js';
 import type { FindingView } from './ingest-service.js';
-import { careReport, declaration, declaredService, message, messageQuarantine } from './messaging-tables.js';
+import { careReport, claim, claimedService, message, messageQuarantine } from './messaging-tables.js';
 import type { MessageType } from './standard/message-kinds.js';
 
 export const MESSAGE_READERS: readonly Role[] = ['administrator', 'contract_manager', 'provider_user'];
@@ -148,16 +148,13 @@ async function allocationsConcerned(ctx: TenantContext, inboundId: string | null
     .from(careReport)
     .where(eq(careReport.messageId, inboundId));
   const services = await ctx.tx
-    .select({ id: declaredService.allocationId })
-    .from(declaredService)
+    .select({ id: claimedService.allocationId })
+    .from(claimedService)
     .innerJoin(
-      declaration,
-      and(
-        eq(declaration.municipalityCode, declaredService.municipalityCode),
-        eq(declaration.id, declaredService.declarationId),
-      ),
+      claim,
+      and(eq(claim.municipalityCode, claimedService.municipalityCode), eq(claim.id, claimedService.claimId)),
     )
-    .where(eq(declaration.messageId, inboundId));
+    .where(eq(claim.messageId, inboundId));
   return [...new Set([...reports, ...services].flatMap((r) => (r.id ? [r.id] : [])))];
 }
 
@@ -255,14 +252,14 @@ export async function providerAllocationPage(
   };
 }
 
-export interface DeclarationSummary {
+export interface ClaimSummary {
   id: string;
   messageId: string;
   answerMessageId: string | null;
   providerId: string;
   providerName: string;
   standard: 'iwmo' | 'ijw';
-  declarationNumber: string;
+  claimNumber: string;
   periodStart: string;
   periodEnd: string;
   submittedCents: number;
@@ -273,51 +270,51 @@ export interface DeclarationSummary {
 }
 
 /**
- * Declarations (claims) with what was asked and what was awarded, newest period first: the
+ * Claims (claims) with what was asked and what was awarded, newest period first: the
  * provider's own, or for the municipality all or one provider's. Amounts and counts only, no
  * personal data, so not logged.
  */
-export async function listDeclarations(
+export async function listClaims(
   ctx: TenantContext,
-  query: { providerId?: string; status?: DeclarationSummary['status']; limit: number; offset: number },
-): Promise<{ items: DeclarationSummary[]; total: number }> {
+  query: { providerId?: string; status?: ClaimSummary['status']; limit: number; offset: number },
+): Promise<{ items: ClaimSummary[]; total: number }> {
   const where = and(
-    ownProviderOnly(ctx, declaration.providerId),
-    query.providerId ? eq(declaration.providerId, query.providerId) : undefined,
-    query.status ? eq(declaration.status, query.status) : undefined,
+    ownProviderOnly(ctx, claim.providerId),
+    query.providerId ? eq(claim.providerId, query.providerId) : undefined,
+    query.status ? eq(claim.status, query.status) : undefined,
   );
   const serviceCounts = ctx.tx
     .select({
-      declarationId: declaredService.declarationId,
+      claimId: claimedService.claimId,
       services: sql<number>`count(*)::int`.as('services'),
-      rejected: sql<number>`(count(*) filter (where not ${declaredService.approved}))::int`.as('rejected'),
+      rejected: sql<number>`(count(*) filter (where not ${claimedService.approved}))::int`.as('rejected'),
     })
-    .from(declaredService)
-    .groupBy(declaredService.declarationId)
+    .from(claimedService)
+    .groupBy(claimedService.claimId)
     .as('service_counts');
   const rows = await ctx.tx
     .select({
-      id: declaration.id,
-      messageId: declaration.messageId,
-      answerMessageId: declaration.answerMessageId,
-      providerId: declaration.providerId,
-      standard: declaration.standard,
-      declarationNumber: declaration.declarationNumber,
-      periodStart: declaration.periodStart,
-      periodEnd: declaration.periodEnd,
-      submittedCents: declaration.submittedCents,
-      awardedCents: declaration.awardedCents,
-      status: declaration.status,
+      id: claim.id,
+      messageId: claim.messageId,
+      answerMessageId: claim.answerMessageId,
+      providerId: claim.providerId,
+      standard: claim.standard,
+      claimNumber: claim.claimNumber,
+      periodStart: claim.periodStart,
+      periodEnd: claim.periodEnd,
+      submittedCents: claim.submittedCents,
+      awardedCents: claim.awardedCents,
+      status: claim.status,
       services: sql<number>`coalesce(${serviceCounts.services}, 0)`.mapWith(Number),
       rejectedServices: sql<number>`coalesce(${serviceCounts.rejected}, 0)`.mapWith(Number),
     })
-    .from(declaration)
-    .leftJoin(serviceCounts, eq(serviceCounts.declarationId, declaration.id))
+    .from(claim)
+    .leftJoin(serviceCounts, eq(serviceCounts.claimId, claim.id))
     .where(where)
-    .orderBy(desc(declaration.periodStart), asc(declaration.declarationNumber))
+    .orderBy(desc(claim.periodStart), asc(claim.claimNumber))
     .limit(query.limit)
     .offset(query.offset);
-  const [counted] = await ctx.tx.select({ total: count() }).from(declaration).where(where);
+  const [counted] = await ctx.tx.select({ total: count() }).from(claim).where(where);
   const names = await providerNames(ctx, [...new Set(rows.map((r) => r.providerId))]);
   return {
     items: rows.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? '' })),

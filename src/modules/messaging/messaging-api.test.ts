@@ -1,6 +1,6 @@
 /**
  * The message exchange end to end over the API: a decision's allocation, then the provider's
- * start (305), declaration (323) and stop (307), each answered with its return message; the
+ * start (305), claim (323) and stop (307), each answered with its return message; the
  * same message twice processed once; hostile, invalid and foreign documents quarantined with
  * nothing else written; providers confined to their own messages.
  */
@@ -25,7 +25,7 @@ import {
 import {
   careStartMessage,
   careStopMessage,
-  declarationMessage,
+  claimMessage,
   type MessageEnvelope,
 } from '../../test-support/provider-messages.js';
 import { addDays, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
@@ -138,7 +138,7 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     expect(body.returnMessage.document).toContain('<wmo306:RetourCode>9019</wmo306:RetourCode>');
   });
 
-  it('awards a correct declaration and refuses a service at the wrong tariff (0611) in the 325', async () => {
+  it('awards a correct claim and refuses a service at the wrong tariff (0611) in the 325', async () => {
     const service = {
       bsn: BSN,
       allocationNumber,
@@ -151,7 +151,7 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     };
     const good = await post(
       provider,
-      declarationMessage(envelope(), { number: 'D1', periodStart: lastMonthStart, periodEnd: lastMonthEnd }, [
+      claimMessage(envelope(), { number: 'D1', periodStart: lastMonthStart, periodEnd: lastMonthEnd }, [
         { ...service, referenceNumber: 'R1', tariffCents: 3650, amountCents: 14600 },
       ]),
     );
@@ -164,7 +164,7 @@ describe('message exchange with providers (iWmo 3.2)', () => {
 
     const mixed = await post(
       provider,
-      declarationMessage(envelope(), { number: 'D2', periodStart: lastMonthStart, periodEnd: lastMonthEnd }, [
+      claimMessage(envelope(), { number: 'D2', periodStart: lastMonthStart, periodEnd: lastMonthEnd }, [
         { ...service, referenceNumber: 'R2', deliveredVolume: 1, tariffCents: 9999, amountCents: 9999 },
       ]),
     );
@@ -175,14 +175,14 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     expect(body.returnMessage.document).toContain('<iwmo:ReferentieNummer>R2</iwmo:ReferentieNummer>');
     const [stored] = await queryRows<{ awarded: string; status: string }>(
       h.database.db,
-      sql`select awarded_cents::text as awarded, status from declaration where declaration_number = 'D1'`,
+      sql`select awarded_cents::text as awarded, status from claim where claim_number = 'D1'`,
     );
     expect(stored).toEqual({ awarded: '14600', status: 'awarded' });
   });
 
-  it('lists the declarations with what was asked and what was awarded', async () => {
-    const list = (await provider.request('GET', '/api/v1/messages/declarations')).json();
-    const byNumber = new Map(list.items.map((d: { declarationNumber: string }) => [d.declarationNumber, d]));
+  it('lists the claims with what was asked and what was awarded', async () => {
+    const list = (await provider.request('GET', '/api/v1/messages/claims')).json();
+    const byNumber = new Map(list.items.map((d: { claimNumber: string }) => [d.claimNumber, d]));
     expect(byNumber.get('D1')).toMatchObject({
       submittedCents: 14600,
       awardedCents: 14600,
@@ -191,13 +191,13 @@ describe('message exchange with providers (iWmo 3.2)', () => {
       rejectedServices: 0,
     });
     expect(byNumber.get('D2')).toMatchObject({ awardedCents: 0, status: 'rejected', rejectedServices: 1 });
-    const rejected = (await provider.request('GET', '/api/v1/messages/declarations?status=rejected')).json();
-    expect(rejected.items.map((d: { declarationNumber: string }) => d.declarationNumber)).toEqual(['D2']);
-    const bad = await provider.request('GET', '/api/v1/messages/declarations?status=open');
+    const rejected = (await provider.request('GET', '/api/v1/messages/claims?status=rejected')).json();
+    expect(rejected.items.map((d: { claimNumber: string }) => d.claimNumber)).toEqual(['D2']);
+    const bad = await provider.request('GET', '/api/v1/messages/claims?status=open');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('awarded');
     const elsewhere = await h.as('provider_user', '0002');
-    expect((await elsewhere.request('GET', '/api/v1/messages/declarations')).json().total).toBe(0);
+    expect((await elsewhere.request('GET', '/api/v1/messages/claims')).json().total).toBe(0);
   });
 
   it('takes a stop of care and moves the allocation to stopped', async () => {

@@ -14,7 +14,7 @@ import { checkDocument, checkDocumentAsProvider } from './check-service.js';
 import { receiveMessage } from './ingest-service.js';
 import {
   getMessage,
-  listDeclarations,
+  listClaims,
   listMessages,
   listQuarantine,
   MESSAGE_READERS,
@@ -262,7 +262,7 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
   );
 
   app.get(
-    '/api/v1/messages/declarations',
+    '/api/v1/messages/claims',
     {
       config: { access: rolesOnly(...MESSAGE_READERS) },
       schema: {
@@ -287,7 +287,7 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
               providerId: z.string(),
               providerName: z.string(),
               standard: z.enum(['iwmo', 'ijw']),
-              declarationNumber: z.string(),
+              claimNumber: z.string(),
               periodStart: z.string(),
               periodEnd: z.string(),
               submittedCents: z.number().int(),
@@ -300,7 +300,7 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
         },
       },
     },
-    (request) => inTenant(database, request, (ctx) => listDeclarations(ctx, request.query)),
+    (request) => inTenant(database, request, (ctx) => listClaims(ctx, request.query)),
   );
 
   app.get(

@@ -94,15 +94,15 @@ export const careReport = pgTable(
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );
 
-export const declaration = pgTable(
-  'declaration',
+export const claim = pgTable(
+  'claim',
   {
     municipalityCode: text('municipality_code').notNull(),
     id: uuid('id').notNull().defaultRandom(),
     messageId: uuid('message_id').notNull(),
     providerId: uuid('provider_id').notNull(),
     standard: text('standard').$type<'iwmo' | 'ijw'>().notNull(),
-    declarationNumber: text('declaration_number').notNull(),
+    claimNumber: text('claim_number').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     submittedCents: bigint('submitted_cents', { mode: 'number' }).notNull(),
@@ -113,12 +113,12 @@ export const declaration = pgTable(
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );
 
-export const declaredService = pgTable(
-  'declared_service',
+export const claimedService = pgTable(
+  'claimed_service',
   {
     municipalityCode: text('municipality_code').notNull(),
     id: uuid('id').notNull().defaultRandom(),
-    declarationId: uuid('declaration_id').notNull(),
+    claimId: uuid('claim_id').notNull(),
     providerId: uuid('provider_id').notNull(),
     standard: text('standard').$type<'iwmo' | 'ijw'>().notNull(),
     allocationId: uuid('allocation_id'),

@@ -1,6 +1,6 @@
 /**
  * Working days for the answer deadlines of the message exchange (a return message within 3
- * working days, an answer to a request within 5, a declaration answer within 10).
+ * working days, an answer to a request within 5, a claim answer within 10).
  *
  * A working day is a weekday that is not a public holiday of the Algemene termijnenwet (art. 3):
  * New Year's Day, Easter Monday, Ascension Day, Whit Monday, Christmas and Boxing Day, King's

@@ -39,7 +39,7 @@ const delivered = (
 });
 
 describe('the provider monitor', () => {
-  it('measures to the end of the month whose declarations are in', () => {
+  it('measures to the end of the month whose claims are in', () => {
     expect(measuredUntil('2026-12-02')).toBe('2026-10-31');
     expect(measuredUntil('2026-12-15')).toBe('2026-11-30');
     expect(measuredUntil('2026-01-20')).toBe('2025-12-31');

@@ -1,11 +1,11 @@
 /**
  * The provider monitor, the second of the three levels: does every provider deliver as agreed?
  * Built from the allocations (what was agreed) and what the providers' messages say (starts,
- * stops, declarations and their answers). Pure: the service loads the inputs.
+ * stops, claims and their answers). Pure: the service loads the inputs.
  *
  * Delivery is compared in money, because a provider's allocations mix units (hours, days,
  * trips, items): the allocated volume up to the measuring day, valued at the contract tariff,
- * against the amount awarded on its declarations for the same time. Counts of allocations are
+ * against the amount awarded on its claims for the same time. Counts of allocations are
  * counts of clients, so they follow the CBS disclosure rule for roles without case access.
  */
 
@@ -87,7 +87,7 @@ export interface ContractMonitorRow {
 }
 
 export interface ProviderMonitor {
-  /** Delivery is measured up to this day: declarations of later months may not have come in yet. */
+  /** Delivery is measured up to this day: claims of later months may not have come in yet. */
   measuredUntil: string;
   disclosureApplied: boolean;
   providers: ProviderMonitorRow[];
@@ -95,7 +95,7 @@ export interface ProviderMonitor {
 }
 
 /**
- * Declarations of a month come in during the first working days of the next: delivery is
+ * Claims of a month come in during the first working days of the next: delivery is
  * measured to the end of last month from the 15th on, else to the end of the month before.
  */
 export function measuredUntil(today: string): string {

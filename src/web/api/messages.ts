@@ -1,6 +1,6 @@
 /**
  * The message exchange with providers (module `messaging`): iWmo/iJw messages sent and answered,
- * refused documents, a provider's allocations and declarations, and checking or submitting an XML
+ * refused documents, a provider's allocations and claims, and checking or submitting an XML
  * document.
  */
 
@@ -14,7 +14,7 @@ import type {
   ReturnMessageView,
 } from '../../modules/messaging/ingest-service.js';
 import type {
-  DeclarationSummary,
+  ClaimSummary,
   MessageListQuery,
   MessageSummary,
   providerAllocationPage,
@@ -26,7 +26,7 @@ import { useApiGet } from './use-api.js';
 
 export type {
   CheckResult,
-  DeclarationSummary,
+  ClaimSummary,
   FindingView,
   MessageSummary,
   MessageType,
@@ -49,9 +49,9 @@ export const MESSAGE_STATUSES: readonly MessageStatus[] = [
   'fetched',
 ];
 export const ALLOCATION_STATUSES: readonly ProviderAllocationStatus[] = ['allocated', 'started', 'stopped'];
-export type DeclarationStatus = DeclarationSummary['status'];
-export type DeclarationStandard = DeclarationSummary['standard'];
-export const DECLARATION_STATUSES: readonly DeclarationStatus[] = ['awarded', 'partly_awarded', 'rejected'];
+export type ClaimStatus = ClaimSummary['status'];
+export type ClaimStandard = ClaimSummary['standard'];
+export const DECLARATION_STATUSES: readonly ClaimStatus[] = ['awarded', 'partly_awarded', 'rejected'];
 
 export interface Paging {
   limit: number;
@@ -95,20 +95,20 @@ export function useProviderAllocations(
   });
 }
 
-export interface DeclarationFilter {
-  status: DeclarationStatus | '';
+export interface ClaimFilter {
+  status: ClaimStatus | '';
   /** Empty for all providers (a provider user always gets its own). */
   providerId: string;
 }
 
-/** Declarations with their amounts, newest period first; no personal data, so not logged. */
-export function useDeclarations(filter: DeclarationFilter, paging: Paging) {
-  return useApiGet<ListResult<DeclarationSummary>>('/api/v1/messages/declarations', { ...filter, ...paging });
+/** Claims with their amounts, newest period first; no personal data, so not logged. */
+export function useClaims(filter: ClaimFilter, paging: Paging) {
+  return useApiGet<ListResult<ClaimSummary>>('/api/v1/messages/claims', { ...filter, ...paging });
 }
 
-/** Every declaration for the filter, for the CSV download. */
-export function fetchAllDeclarations(filter: DeclarationFilter): Promise<DeclarationSummary[]> {
-  return fetchAllPages<DeclarationSummary>('/api/v1/messages/declarations', { ...filter });
+/** Every claim for the filter, for the CSV download. */
+export function fetchAllClaims(filter: ClaimFilter): Promise<ClaimSummary[]> {
+  return fetchAllPages<ClaimSummary>('/api/v1/messages/claims', { ...filter });
 }
 
 export interface ReturnCode {

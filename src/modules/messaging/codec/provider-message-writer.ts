@@ -130,9 +130,9 @@ export function writeCareStop(
   return writeMessage(message, kind.schema);
 }
 
-export function writeDeclaration(
+export function writeClaim(
   e: OutgoingEnvelope,
-  declaration: { number: string; periodStart: string; periodEnd: string },
+  claim: { number: string; periodStart: string; periodEnd: string },
   services: readonly OutgoingService[],
 ): string {
   const kind = messageKind(e.standard, '323');
@@ -145,8 +145,8 @@ export function writeDeclaration(
   const message: MessageObject = {
     Header: header('323', e),
     Declaratie: {
-      DeclaratieNummer: declaration.number,
-      DeclaratiePeriode: { Begindatum: declaration.periodStart, Einddatum: declaration.periodEnd },
+      DeclaratieNummer: claim.number,
+      DeclaratiePeriode: { Begindatum: claim.periodStart, Einddatum: claim.periodEnd },
       DeclaratieDagtekening: e.datedOn,
       TotaalIngediendBedrag: { TotaalBedrag: String(Math.abs(total)), DebetCredit: total < 0 ? 'C' : 'D' },
       Clienten: {

@@ -1,6 +1,6 @@
 /**
  * The messages a provider sends, as the domain reads them: start of care (305), stop of care
- * (307) and a declaration (323), with numbers as numbers, amounts in euro cents (a credit
+ * (307) and a claim (323), with numbers as numbers, amounts in euro cents (a credit
  * negative) and dates as ISO dates. Decoding runs on a message that passed schema validation,
  * so required elements are present and every value has its XSD type; what is left to decide
  * is meaning, which the rules do.
@@ -63,7 +63,7 @@ export interface CareStopMessage {
 
 export type DebitCredit = 'D' | 'C';
 
-export interface DeclaredService {
+export interface ClaimedService {
   readonly path: string;
   readonly clientPath: string;
   readonly bsn: string;
@@ -84,23 +84,23 @@ export interface DeclaredService {
   readonly debitCredit: DebitCredit;
 }
 
-export interface DeclarationMessage {
+export interface ClaimMessage {
   readonly kind: MessageKind;
   readonly header: MessageHeader;
-  readonly declarationNumber: string;
+  readonly claimNumber: string;
   readonly periodStart: string;
   readonly periodEnd: string;
-  readonly declarationDatedOn: string;
+  readonly claimDatedOn: string;
   readonly totalCents: number;
   readonly totalDebitCredit: DebitCredit;
   readonly clients: readonly DecodedClient[];
-  readonly services: readonly DeclaredService[];
+  readonly services: readonly ClaimedService[];
 }
 
 export type ProviderMessage =
   | ({ readonly type: '305' } & CareStartMessage)
   | ({ readonly type: '307' } & CareStopMessage)
-  | ({ readonly type: '323' } & DeclarationMessage);
+  | ({ readonly type: '323' } & ClaimMessage);
 
 /** Signed cents: a credit counts against the provider. */
 export function signedCents(amountCents: number, debitCredit: DebitCredit): number {
@@ -132,7 +132,7 @@ export function decodeProviderMessage(
     case '307':
       return { type: '307', ...decodeCareStop(kind, message) };
     case '323':
-      return { type: '323', ...decodeDeclaration(kind, message) };
+      return { type: '323', ...decodeClaim(kind, message) };
     default:
       return undefined;
   }
@@ -159,13 +159,13 @@ export function decodeCareStop(kind: MessageKind, message: MessageObject): CareS
   return { kind, header: decodeHeader(message), client: decodeCareClient(client), lines };
 }
 
-export function decodeDeclaration(kind: MessageKind, message: MessageObject): DeclarationMessage {
-  const declaration = child(message, 'Declaratie');
-  const period = child(declaration, 'DeclaratiePeriode');
-  const total = child(declaration, 'TotaalIngediendBedrag');
+export function decodeClaim(kind: MessageKind, message: MessageObject): ClaimMessage {
+  const claim = child(message, 'Declaratie');
+  const period = child(claim, 'DeclaratiePeriode');
+  const total = child(claim, 'TotaalIngediendBedrag');
   const clients: DecodedClient[] = [];
-  const services: DeclaredService[] = [];
-  children(child(declaration, 'Clienten'), 'Client').forEach((client, clientIndex) => {
+  const services: ClaimedService[] = [];
+  children(child(claim, 'Clienten'), 'Client').forEach((client, clientIndex) => {
     const clientPath = `Bericht/Declaratie/Clienten/Client[${clientIndex + 1}]`;
     const bsn = text(client, 'Bsn');
     clients.push({ bsn, path: clientPath });
@@ -196,10 +196,10 @@ export function decodeDeclaration(kind: MessageKind, message: MessageObject): De
   return {
     kind,
     header: decodeHeader(message),
-    declarationNumber: text(declaration, 'DeclaratieNummer'),
+    claimNumber: text(claim, 'DeclaratieNummer'),
     periodStart: text(period, 'Begindatum'),
     periodEnd: text(period, 'Einddatum'),
-    declarationDatedOn: text(declaration, 'DeclaratieDagtekening'),
+    claimDatedOn: text(claim, 'DeclaratieDagtekening'),
     totalCents: Number(text(total, 'TotaalBedrag')),
     totalDebitCredit: text(total, 'DebetCredit') as DebitCredit,
     clients,

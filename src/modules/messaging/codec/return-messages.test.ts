@@ -1,6 +1,6 @@
 /**
  * The municipality's answers are valid messages of the standard: return messages (306, 308, and
- * the generic walk for 302/316/318/320) and the declaration answer (325), built from the
+ * the generic walk for 302/316/318/320) and the claim answer (325), built from the
  * published examples, validate with the engine for both standards and with libxml2 against the
  * official iJw XSDs (iWmo has none for its return messages).
  */
@@ -16,8 +16,8 @@ import { type MessageType, messageKind, RETURN_MESSAGE_OF } from '../standard/me
 import type { Standard } from '../standard/model.js';
 import { type MessageObject, parseMessage } from '../xml/validate.js';
 import { writeMessage } from '../xml/write.js';
-import { decodeDeclaration } from './provider-messages.js';
-import { buildDeclarationAnswer, buildReturnMessage } from './return-messages.js';
+import { decodeClaim } from './provider-messages.js';
+import { buildClaimAnswer, buildReturnMessage } from './return-messages.js';
 
 const ISTANDAARDEN = fileURLToPath(new URL('../../../../../shared/istandaarden/', import.meta.url));
 const XMLLINT = '/usr/bin/xmllint';
@@ -127,17 +127,17 @@ describe('return messages', () => {
   });
 });
 
-describe('the declaration answer (325)', () => {
+describe('the claim answer (325)', () => {
   for (const standard of ['iwmo', 'ijw'] as const) {
     it(`${standard}: lists only refused services, with their codes and the awarded total`, async () => {
-      const declaration = decodeDeclaration(messageKind(standard, '323'), example(standard, '323'));
-      const refused = declaration.services[1];
+      const claim = decodeClaim(messageKind(standard, '323'), example(standard, '323'));
+      const refused = claim.services[1];
       if (!refused) throw new Error('voorbeeld heeft minder dan twee prestaties');
-      const awarded = declaration.services
+      const awarded = claim.services
         .filter((s) => s !== refused)
         .reduce((sum, s) => sum + (s.debitCredit === 'C' ? -s.amountCents : s.amountCents), 0);
-      const built = buildDeclarationAnswer({
-        declaration,
+      const built = buildClaimAnswer({
+        claim,
         identification: 'A1',
         datedOn: '2026-12-02',
         refusalCodes: [],
@@ -155,23 +155,23 @@ describe('the declaration answer (325)', () => {
     });
   }
 
-  it('says 8001 when the whole declaration is awarded, and only the header when it is refused', async () => {
-    const declaration = decodeDeclaration(messageKind('ijw', '323'), example('ijw', '323'));
-    const full = buildDeclarationAnswer({
-      declaration,
+  it('says 8001 when the whole claim is awarded, and only the header when it is refused', async () => {
+    const claim = decodeClaim(messageKind('ijw', '323'), example('ijw', '323'));
+    const full = buildClaimAnswer({
+      claim,
       identification: 'A2',
       datedOn: '2026-12-02',
       refusalCodes: [],
       refusedServices: new Map(),
-      awardedCents: declaration.totalCents,
+      awardedCents: claim.totalCents,
     });
     const fullXml = writeMessage(full.message, full.kind.schema);
     expect(fullXml).not.toContain('Clienten');
     expect(fullXml).toContain('<jw325:RetourCode>8001</jw325:RetourCode>');
     expect(await xmllintAccepts(join(ISTANDAARDEN, 'ijw', 'xsd', 'JW325.xsd'), fullXml)).toBe('valid');
 
-    const refused = buildDeclarationAnswer({
-      declaration,
+    const refused = buildClaimAnswer({
+      claim,
       identification: 'A3',
       datedOn: '2026-12-02',
       refusalCodes: ['9333'],

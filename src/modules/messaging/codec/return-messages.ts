@@ -1,6 +1,6 @@
 /**
  * The municipality's answers to a provider's message: the return message (302, 306, 308, 316,
- * 318, 320) and the declaration answer (325).
+ * 318, 320) and the claim answer (325).
  *
  * A return message repeats the message it answers, berichtklasse by berichtklasse, and adds
  * RetourCodes to each class. Its schema mirrors the original's, so it is built by walking the
@@ -11,7 +11,7 @@
 import { type MessageKind, messageKind, RETURN_MESSAGE_OF } from '../standard/message-kinds.js';
 import type { ComplexTypeDef, MessageSchema } from '../standard/model.js';
 import type { MessageObject, MessageValue } from '../xml/validate.js';
-import type { DeclarationMessage, MessageHeader } from './provider-messages.js';
+import type { ClaimMessage, MessageHeader } from './provider-messages.js';
 
 export const XSD_VERSION = { BasisschemaXsdVersie: '1.0.0', BerichtXsdVersie: '1.0.0' } as const;
 
@@ -126,11 +126,11 @@ function copyOne(
   return copy;
 }
 
-export interface DeclarationAnswerInput {
-  readonly declaration: DeclarationMessage;
+export interface ClaimAnswerInput {
+  readonly claim: ClaimMessage;
   readonly identification: string;
   readonly datedOn: string;
-  /** The declaration refused as a whole: its codes go on the header and DeclaratieAntwoord is left out. */
+  /** The claim refused as a whole: its codes go on the header and DeclaratieAntwoord is left out. */
   readonly refusalCodes: readonly string[];
   /** Return codes of each refused service, by the service's path; approved services are not repeated (TR342). */
   readonly refusedServices: ReadonlyMap<string, readonly string[]>;
@@ -139,13 +139,13 @@ export interface DeclarationAnswerInput {
 }
 
 /** The 325 answer to a 323: totals, and only the refused services with their codes (TR342). */
-export function buildDeclarationAnswer(input: DeclarationAnswerInput): {
+export function buildClaimAnswer(input: ClaimAnswerInput): {
   kind: MessageKind;
   message: MessageObject;
 } {
-  const declaration = input.declaration;
-  const kind = messageKind(declaration.kind.standard, '325');
-  const header: MessageHeader = declaration.header;
+  const claim = input.claim;
+  const kind = messageKind(claim.kind.standard, '325');
+  const header: MessageHeader = claim.header;
   const answerHeader: Record<string, MessageValue> = {
     BerichtCode: String(kind.schema.berichtCode),
     BerichtVersie: '3',
@@ -166,8 +166,8 @@ export function buildDeclarationAnswer(input: DeclarationAnswerInput): {
   }
   answerHeader.RetourCodes = { RetourCode: ['0200'] };
   const clients: MessageObject[] = [];
-  for (const client of declaration.clients) {
-    const refused = declaration.services.filter(
+  for (const client of claim.clients) {
+    const refused = claim.services.filter(
       (service) => service.clientPath === client.path && input.refusedServices.has(service.path),
     );
     if (refused.length === 0) continue;
@@ -204,10 +204,10 @@ export function buildDeclarationAnswer(input: DeclarationAnswerInput): {
   }
   const awarded = input.awardedCents;
   const answer: Record<string, MessageValue> = {
-    DeclaratieNummer: declaration.declarationNumber,
+    DeclaratieNummer: claim.claimNumber,
     TotaalIngediendBedrag: {
-      TotaalBedrag: String(declaration.totalCents),
-      DebetCredit: declaration.totalDebitCredit,
+      TotaalBedrag: String(claim.totalCents),
+      DebetCredit: claim.totalDebitCredit,
     },
     TotaalToegekendBedrag: { TotaalBedrag: String(Math.abs(awarded)), DebetCredit: awarded < 0 ? 'C' : 'D' },
   };

@@ -262,7 +262,7 @@ export const TR415: RuleDefinition = {
     'Er mag geen StopProduct zijn met gelijk Bsn, ToewijzingNummer, Begindatum en RedenBeeindiging <> waarde 20, indien StatusAanlevering waarde 1 of 2 heeft',
 };
 
-// Declaration (323) across messages.
+// Claim (323) across messages.
 
 export const TR333: RuleDefinition = {
   code: 'TR333',

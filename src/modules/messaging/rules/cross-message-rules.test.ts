@@ -5,18 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../cases/calendar-date.js';
-import type { CareStopLine, DeclaredService } from '../codec/provider-messages.js';
-import { checkCareRules, checkDeclarationRules } from './cross-message-rules.js';
+import type { CareStopLine, ClaimedService } from '../codec/provider-messages.js';
+import { checkCareRules, checkClaimRules } from './cross-message-rules.js';
 import type {
   AllocationFacts,
   CareMessageFacts,
   CareReportFacts,
-  DeclarationFacts,
+  ClaimFacts,
   PriorServiceFacts,
 } from './facts.js';
 import { lastDayOfMonth } from './message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rule.js';
-import { declarationXml, decode, exampleXml, STANDARDS, summary, type Typed } from './rule-test-examples.js';
+import { claimXml, decode, exampleXml, STANDARDS, summary, type Typed } from './rule-test-examples.js';
 
 /** A date `months` calendar months later; a month's last day stays the last day. */
 function shiftDate(date: string, months: number): string {
@@ -255,10 +255,10 @@ describe.each(STANDARDS)('%s stop zorg (307) across messages', (standard) => {
   });
 });
 
-// Declarations.
+// Claims.
 
-/** One allocation per number the declaration names, for the client that declares it, by the month. */
-function declarationFacts(message: Typed<'323'>): DeclarationFacts {
+/** One allocation per number the claim names, for the client that declares it, by the month. */
+function claimFacts(message: Typed<'323'>): ClaimFacts {
   const allocations = new Map<number, AllocationFacts>();
   for (const item of message.services) {
     const earlier = allocations.get(item.allocationNumber);
@@ -279,16 +279,12 @@ function declarationFacts(message: Typed<'323'>): DeclarationFacts {
   return {
     allocations,
     priorServices: new Map(),
-    declarationNumberUsed: false,
+    claimNumberUsed: false,
     today: message.header.datedOn,
   };
 }
 
-function withAllocation(
-  facts: DeclarationFacts,
-  number: number,
-  changes: Partial<AllocationFacts>,
-): DeclarationFacts {
+function withAllocation(facts: ClaimFacts, number: number, changes: Partial<AllocationFacts>): ClaimFacts {
   const allocations = new Map(facts.allocations);
   const found = allocations.get(number);
   if (found === undefined) throw new Error(`Geen toewijzing ${number}`);
@@ -296,12 +292,12 @@ function withAllocation(
   return { ...facts, allocations };
 }
 
-function withPriors(facts: DeclarationFacts, ...priors: readonly PriorServiceFacts[]): DeclarationFacts {
+function withPriors(facts: ClaimFacts, ...priors: readonly PriorServiceFacts[]): ClaimFacts {
   return { ...facts, priorServices: new Map(priors.map((item) => [item.referenceNumber, item])) };
 }
 
 /** An earlier service like `like`: same allocation, product and period unless changed. */
-function prior(like: DeclaredService, changes: Partial<PriorServiceFacts>): PriorServiceFacts {
+function prior(like: ClaimedService, changes: Partial<PriorServiceFacts>): PriorServiceFacts {
   return {
     referenceNumber: 'RN800',
     previousReferenceNumber: null,
@@ -317,41 +313,41 @@ function prior(like: DeclaredService, changes: Partial<PriorServiceFacts>): Prio
   };
 }
 
-function withService(message: Typed<'323'>, index: number, changes: Partial<DeclaredService>): Typed<'323'> {
+function withService(message: Typed<'323'>, index: number, changes: Partial<ClaimedService>): Typed<'323'> {
   return {
     ...message,
     services: message.services.map((item, at) => (at === index ? { ...item, ...changes } : item)),
   };
 }
 
-function withExtra(message: Typed<'323'>, extra: DeclaredService): Typed<'323'> {
+function withExtra(message: Typed<'323'>, extra: ClaimedService): Typed<'323'> {
   return { ...message, services: [...message.services, extra] };
 }
 
 describe('the published JW323 across messages', () => {
   it('gives RN004 twice (TR314) and allocation 10073 to two clients (TR304)', () => {
     const message = decode('ijw', '323', exampleXml('ijw', '323'));
-    const facts = withAllocation(declarationFacts(message), 10073, { bsn: '999900018' });
-    const findings = checkDeclarationRules(message, facts);
+    const facts = withAllocation(claimFacts(message), 10073, { bsn: '999900018' });
+    const findings = checkClaimRules(message, facts);
     expect(summary(findings)).toEqual([
       ['TR304', 'Bericht/Declaratie/Clienten/Client[1]/Prestaties/Prestatie[2]'],
       ['TR314', 'Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]'],
     ]);
-    const repaired = decode('ijw', '323', declarationXml('ijw'));
-    expect(checkDeclarationRules(repaired, declarationFacts(repaired))).toEqual([]);
+    const repaired = decode('ijw', '323', claimXml('ijw'));
+    expect(checkClaimRules(repaired, claimFacts(repaired))).toEqual([]);
   });
 });
 
 describe.each(STANDARDS)('%s declaratie (323) across messages', (standard) => {
-  const message = decode(standard, '323', declarationXml(standard));
-  const facts = declarationFacts(message);
+  const message = decode(standard, '323', claimXml(standard));
+  const facts = claimFacts(message);
   const first = message.services[0];
   const other = message.services[2];
   if (first === undefined || other === undefined) throw new Error('Het voorbeeld heeft vier prestaties');
   const number = first.allocationNumber;
-  const check = (changed: Typed<'323'>, changedFacts: DeclarationFacts = facts) =>
-    checkDeclarationRules(changed, changedFacts);
-  const withFirst = (changes: Partial<DeclaredService>) => withService(message, 0, changes);
+  const check = (changed: Typed<'323'>, changedFacts: ClaimFacts = facts) =>
+    checkClaimRules(changed, changedFacts);
+  const withFirst = (changes: Partial<ClaimedService>) => withService(message, 0, changes);
   const allocated = (changes: Partial<AllocationFacts>) => withAllocation(facts, number, changes);
   const previousMonth = {
     periodStart: shiftDate(first.periodStart, -1),
@@ -366,9 +362,9 @@ describe.each(STANDARDS)('%s declaratie (323) across messages', (standard) => {
 
   it('TR135 and TR333 on the header', () => {
     onlyHeader(check(message, { ...facts, today: addDays(message.header.datedOn, -1) }), 'TR135');
-    const reused = check(message, { ...facts, declarationNumberUsed: true });
+    const reused = check(message, { ...facts, claimNumberUsed: true });
     onlyHeader(reused, 'TR333');
-    expect(reused[0]?.message).toContain(message.declarationNumber);
+    expect(reused[0]?.message).toContain(message.claimNumber);
   });
 
   it('TR338: a service on an allocation the provider does not have', () => {
@@ -426,7 +422,7 @@ describe.each(STANDARDS)('%s declaratie (323) across messages', (standard) => {
   });
 
   /** The first service with `volume`, its amount following the tariff. */
-  const delivering = (volume: number, changes: Partial<DeclaredService> = {}) =>
+  const delivering = (volume: number, changes: Partial<ClaimedService> = {}) =>
     withFirst({ deliveredVolume: volume, amountCents: volume * (first.tariffCents ?? 0), ...changes });
 
   it('TR321: per month', () => {

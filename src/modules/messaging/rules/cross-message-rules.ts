@@ -11,8 +11,8 @@ import type {
   CareStartMessage,
   CareStopLine,
   CareStopMessage,
-  DeclarationMessage,
-  DeclaredService,
+  ClaimedService,
+  ClaimMessage,
 } from '../codec/provider-messages.js';
 import type { Standard } from '../standard/model.js';
 import {
@@ -49,7 +49,7 @@ import type {
   AllocationFacts,
   CareMessageFacts,
   CareReportFacts,
-  DeclarationFacts,
+  ClaimFacts,
   PriorServiceFacts,
 } from './facts.js';
 import {
@@ -306,13 +306,13 @@ function tr415(line: CareStopLine, earlierStops: readonly CareReportFacts[]): Ma
   );
 }
 
-// Declaration.
+// Claim.
 
-interface DeclarationContext {
-  readonly message: DeclarationMessage;
-  readonly facts: DeclarationFacts;
+interface ClaimContext {
+  readonly message: ClaimMessage;
+  readonly facts: ClaimFacts;
   /** The first service in the message with each reference number. */
-  readonly firstByReference: ReadonlyMap<string, DeclaredService>;
+  readonly firstByReference: ReadonlyMap<string, ClaimedService>;
   /** Reference numbers this message credits. */
   readonly creditedHere: ReadonlySet<string>;
   /** Approved earlier credits by the reference number they credit. */
@@ -321,8 +321,8 @@ interface DeclarationContext {
   readonly priorDebits: ReadonlyMap<string, readonly PriorServiceFacts[]>;
 }
 
-export function checkDeclarationRules(message: DeclarationMessage, facts: DeclarationFacts): RuleFinding[] {
-  const context = declarationContext(message, facts);
+export function checkClaimRules(message: ClaimMessage, facts: ClaimFacts): RuleFinding[] {
+  const context = claimContext(message, facts);
   return present([
     tr135(message.header.datedOn, facts.today),
     tr333(message, facts),
@@ -331,8 +331,8 @@ export function checkDeclarationRules(message: DeclarationMessage, facts: Declar
   ]);
 }
 
-function declarationContext(message: DeclarationMessage, facts: DeclarationFacts): DeclarationContext {
-  const firstByReference = new Map<string, DeclaredService>();
+function claimContext(message: ClaimMessage, facts: ClaimFacts): ClaimContext {
+  const firstByReference = new Map<string, ClaimedService>();
   for (const service of message.services) {
     if (!firstByReference.has(service.referenceNumber))
       firstByReference.set(service.referenceNumber, service);
@@ -358,7 +358,7 @@ function declarationContext(message: DeclarationMessage, facts: DeclarationFacts
   return { message, facts, firstByReference, creditedHere, priorCredits, priorDebits };
 }
 
-function checkService(service: DeclaredService, context: DeclarationContext): Maybe[] {
+function checkService(service: ClaimedService, context: ClaimContext): Maybe[] {
   const references = [
     tr314(service, context),
     tr323(service, context),
@@ -383,17 +383,17 @@ function checkService(service: DeclaredService, context: DeclarationContext): Ma
   ];
 }
 
-function tr333(message: DeclarationMessage, facts: DeclarationFacts): Maybe {
-  if (!facts.declarationNumberUsed) return undefined;
+function tr333(message: ClaimMessage, facts: ClaimFacts): Maybe {
+  if (!facts.claimNumberUsed) return undefined;
   return finding(
     TR333,
     'Bericht/Declaratie/DeclaratieNummer',
     HEADER_PATH,
-    `DeclaratieNummer ${message.declarationNumber} heeft u al eerder gebruikt; geef elke declaratie een nieuw nummer.`,
+    `DeclaratieNummer ${message.claimNumber} heeft u al eerder gebruikt; geef elke declaratie een nieuw nummer.`,
   );
 }
 
-function tr338(service: DeclaredService): Maybe {
+function tr338(service: ClaimedService): Maybe {
   return finding(
     TR338,
     `${service.path}/ToewijzingNummer`,
@@ -402,7 +402,7 @@ function tr338(service: DeclaredService): Maybe {
   );
 }
 
-function tr304(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr304(service: ClaimedService, allocation: AllocationFacts): Maybe {
   if (allocation.bsn === service.bsn) return undefined;
   return finding(
     TR304,
@@ -412,7 +412,7 @@ function tr304(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr339(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr339(service: ClaimedService, allocation: AllocationFacts): Maybe {
   // "indien deze opgenomen is": a generic allocation has no category to copy.
   if (allocation.productCategory === '' || service.productCategory === allocation.productCategory)
     return undefined;
@@ -424,7 +424,7 @@ function tr339(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr340(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr340(service: ClaimedService, allocation: AllocationFacts): Maybe {
   if (allocation.productCode === null || service.productCode === allocation.productCode) return undefined;
   return finding(
     TR340,
@@ -434,7 +434,7 @@ function tr340(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr341(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr341(service: ClaimedService, allocation: AllocationFacts): Maybe {
   if (unitFactor(service.unit, allocation.unit) !== undefined) return undefined;
   return finding(
     TR341,
@@ -444,7 +444,7 @@ function tr341(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr307(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr307(service: ClaimedService, allocation: AllocationFacts): Maybe {
   if (service.periodStart >= allocation.startDate) return undefined;
   return finding(
     TR307,
@@ -454,7 +454,7 @@ function tr307(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr308(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr308(service: ClaimedService, allocation: AllocationFacts): Maybe {
   if (allocation.endDate === null || service.periodEnd <= allocation.endDate) return undefined;
   return finding(
     TR308,
@@ -464,7 +464,7 @@ function tr308(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr387(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr387(service: ClaimedService, allocation: AllocationFacts): Maybe {
   const first = firstDayOfMonth(service.periodStart);
   const startsLaterThisMonth =
     allocation.startDate > first && allocation.startDate.slice(0, 7) === first.slice(0, 7);
@@ -478,7 +478,7 @@ function tr387(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr388(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr388(service: ClaimedService, allocation: AllocationFacts): Maybe {
   const last = lastDayOfMonth(service.periodEnd);
   const end = allocation.endDate;
   const endsEarlierThisMonth = end !== null && end < last && end.slice(0, 7) === last.slice(0, 7);
@@ -492,7 +492,7 @@ function tr388(service: DeclaredService, allocation: AllocationFacts): Maybe {
   );
 }
 
-function tr321(service: DeclaredService, allocation: AllocationFacts, standard: Standard): Maybe {
+function tr321(service: ClaimedService, allocation: AllocationFacts, standard: Standard): Maybe {
   const factor = unitFactor(service.unit, allocation.unit);
   if (!hasOmvang(allocation) || factor === undefined) return undefined;
   const from = service.periodStart > allocation.startDate ? service.periodStart : allocation.startDate;
@@ -519,8 +519,8 @@ function tr321(service: DeclaredService, allocation: AllocationFacts, standard: 
  * maximum gets the finding. PriorServiceFacts carries no unit, so earlier volumes are read in the
  * allocation's unit.
  */
-function tr322(message: DeclarationMessage, facts: DeclarationFacts): RuleFinding[] {
-  const byAllocation = new Map<number, DeclaredService[]>();
+function tr322(message: ClaimMessage, facts: ClaimFacts): RuleFinding[] {
+  const byAllocation = new Map<number, ClaimedService[]>();
   for (const service of message.services) {
     byAllocation.set(service.allocationNumber, [
       ...(byAllocation.get(service.allocationNumber) ?? []),
@@ -535,8 +535,8 @@ function tr322(message: DeclarationMessage, facts: DeclarationFacts): RuleFindin
 
 function tr322OnAllocation(
   allocation: AllocationFacts,
-  services: readonly DeclaredService[],
-  facts: DeclarationFacts,
+  services: readonly ClaimedService[],
+  facts: ClaimFacts,
 ): RuleFinding[] {
   const maximum = hasOmvang(allocation) ? maximumOverAllocation(allocation) : undefined;
   if (maximum === undefined) return [];
@@ -578,7 +578,7 @@ function tr322OnAllocation(
 }
 
 /** Every earlier service counts, a rejected one too: the number is unique over all versions (Toelichting). */
-function tr314(service: DeclaredService, context: DeclarationContext): Maybe {
+function tr314(service: ClaimedService, context: ClaimContext): Maybe {
   const path = `${service.path}/ProductReferentie/ReferentieNummer`;
   const first = context.firstByReference.get(service.referenceNumber);
   if (first !== undefined && first !== service) {
@@ -604,7 +604,7 @@ function tr314(service: DeclaredService, context: DeclarationContext): Maybe {
  * Strict reading of "op basis van sleutelvelden": the credited debit must be an approved debit for
  * the same allocation, product and ProductPeriode (the TR389 Toelichting pairs them by period).
  */
-function tr323(service: DeclaredService, context: DeclarationContext): Maybe {
+function tr323(service: ClaimedService, context: ClaimContext): Maybe {
   const previous = service.previousReferenceNumber;
   // A credit without VorigReferentieNummer is CD060's finding.
   if (service.debitCredit !== 'C' || previous === undefined) return undefined;
@@ -629,7 +629,7 @@ function tr323(service: DeclaredService, context: DeclarationContext): Maybe {
   );
 }
 
-function tr390(service: DeclaredService, context: DeclarationContext): Maybe {
+function tr390(service: ClaimedService, context: ClaimContext): Maybe {
   const previous = service.previousReferenceNumber;
   if (service.debitCredit !== 'C' || previous === undefined) return undefined;
   const credit = context.priorCredits.get(previous);
@@ -642,7 +642,7 @@ function tr390(service: DeclaredService, context: DeclarationContext): Maybe {
   );
 }
 
-function tr389(service: DeclaredService, context: DeclarationContext): Maybe {
+function tr389(service: ClaimedService, context: ClaimContext): Maybe {
   if (service.debitCredit !== 'D') return undefined;
   const open = (context.priorDebits.get(serviceKey(service)) ?? []).find(
     (debit) =>
@@ -660,7 +660,7 @@ function tr389(service: DeclaredService, context: DeclarationContext): Maybe {
 }
 
 /** No contract tariff on record leaves nothing to compare with. */
-function tr418(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr418(service: ClaimedService, allocation: AllocationFacts): Maybe {
   const contract = allocation.contractTariffCents;
   const factor = unitFactor(service.unit, allocation.unit);
   if (service.tariffCents === undefined || contract === null || factor === undefined) return undefined;
@@ -681,7 +681,7 @@ function tr418(service: DeclaredService, allocation: AllocationFacts): Maybe {
  * contract tariff, the amount must be (hourly tariff × minutes) / 60 rounded (IV081). Runs only
  * where the message-only check passed, so a Prestatie never gets TR346 twice.
  */
-function tr346(service: DeclaredService, allocation: AllocationFacts): Maybe {
+function tr346(service: ClaimedService, allocation: AllocationFacts): Maybe {
   const contract = allocation.contractTariffCents;
   if (service.unit !== MINUTE_UNIT || allocation.unit !== HOUR_UNIT || contract === null) return undefined;
   if (!amountMatchesTariff(service)) return undefined;

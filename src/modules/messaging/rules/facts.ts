@@ -56,13 +56,13 @@ export interface PriorServiceFacts {
   readonly deliveredVolume: number;
 }
 
-export interface DeclarationFacts {
+export interface ClaimFacts {
   /** The provider's allocations, by allocation number. */
   readonly allocations: ReadonlyMap<number, AllocationFacts>;
   /** The provider's earlier services in this legal domain, by reference number. */
   readonly priorServices: ReadonlyMap<string, PriorServiceFacts>;
-  /** Whether the provider used this declaration number before in this legal domain (TR333). */
-  readonly declarationNumberUsed: boolean;
+  /** Whether the provider used this claim number before in this legal domain (TR333). */
+  readonly claimNumberUsed: boolean;
   /** Today in the Netherlands (ISO date). */
   readonly today: string;
 }

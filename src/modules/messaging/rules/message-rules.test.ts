@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../cases/calendar-date.js';
-import { type DeclarationMessage, type DeclaredService, signedCents } from '../codec/provider-messages.js';
+import { type ClaimedService, type ClaimMessage, signedCents } from '../codec/provider-messages.js';
 import { addYears, checkMessageRules, lastDayOfMonth } from './message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rule.js';
 import {
   baseElement,
-  declarationXml,
+  claimXml,
   decode,
   element,
   exampleXml,
@@ -27,19 +27,19 @@ function expectOnlyRejection(findings: readonly RuleFinding[], code: string): vo
   );
 }
 
-function service(message: DeclarationMessage, index: number): DeclaredService {
+function service(message: ClaimMessage, index: number): ClaimedService {
   const found = message.services[index];
   if (found === undefined) throw new Error(`Geen prestatie ${index}`);
   return found;
 }
 
-/** The declaration with its services replaced and the total kept equal to their signed sum (TR358). */
-function withServices(message: Typed<'323'>, services: readonly DeclaredService[]): Typed<'323'> {
+/** The claim with its services replaced and the total kept equal to their signed sum (TR358). */
+function withServices(message: Typed<'323'>, services: readonly ClaimedService[]): Typed<'323'> {
   const sum = services.reduce((total, item) => total + signedCents(item.amountCents, item.debitCredit), 0);
   return { ...message, services, totalCents: Math.abs(sum), totalDebitCredit: sum < 0 ? 'C' : 'D' };
 }
 
-function withService(message: Typed<'323'>, index: number, changes: Partial<DeclaredService>): Typed<'323'> {
+function withService(message: Typed<'323'>, index: number, changes: Partial<ClaimedService>): Typed<'323'> {
   return withServices(
     message,
     message.services.map((item, at) => (at === index ? { ...item, ...changes } : item)),
@@ -47,7 +47,7 @@ function withService(message: Typed<'323'>, index: number, changes: Partial<Decl
 }
 
 function dated(message: Typed<'323'>, datedOn: string): Typed<'323'> {
-  return { ...message, header: { ...message.header, datedOn }, declarationDatedOn: datedOn };
+  return { ...message, header: { ...message.header, datedOn }, claimDatedOn: datedOn };
 }
 
 /** A date `months` calendar months later; a month's last day stays the last day. */
@@ -60,7 +60,7 @@ function shiftDate(date: string, months: number): string {
   return day > last ? last : day;
 }
 
-/** The whole declaration moved by whole months: periods, dagtekening and every product period. */
+/** The whole claim moved by whole months: periods, dagtekening and every product period. */
 function shifted(message: Typed<'323'>, months: number): Typed<'323'> {
   return {
     ...dated(message, shiftDate(message.header.datedOn, months)),
@@ -213,12 +213,12 @@ describe('the published JW323', () => {
       ['TR101', HEADER_PATH, 'Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]'],
       ['TR416', HEADER_PATH, 'Bericht/Declaratie/Clienten/Client[2]/Prestaties/Prestatie[2]'],
     ]);
-    expect(checkMessageRules(decode('ijw', '323', declarationXml('ijw')))).toEqual([]);
+    expect(checkMessageRules(decode('ijw', '323', claimXml('ijw')))).toEqual([]);
   });
 });
 
 describe.each(STANDARDS)('%s declaratie (323)', (standard) => {
-  const xml = declarationXml(standard);
+  const xml = claimXml(standard);
   const message = decode(standard, '323', xml);
   const datedOn = message.header.datedOn;
   const first = service(message, 0);
@@ -253,10 +253,10 @@ describe.each(STANDARDS)('%s declaratie (323)', (standard) => {
   });
 
   it('TR134: DeclaratieDagtekening not after the dagtekening', () => {
-    expect(summary(check({ ...message, declarationDatedOn: addDays(datedOn, 1) }))).toEqual([
+    expect(summary(check({ ...message, claimDatedOn: addDays(datedOn, 1) }))).toEqual([
       ['TR134', HEADER_PATH],
     ]);
-    expect(check({ ...message, declarationDatedOn: datedOn })).toEqual([]);
+    expect(check({ ...message, claimDatedOn: datedOn })).toEqual([]);
   });
 
   it('TR137: a period ends on or after its start and not after the dagtekening', () => {
@@ -326,7 +326,7 @@ describe.each(STANDARDS)('%s declaratie (323)', (standard) => {
     expectOnlyRejection(check(shifted(message, toJanuary2021 - 1)), 'CS100');
   });
 
-  it('CS340: the declaration period is one whole calendar month', () => {
+  it('CS340: the claim period is one whole calendar month', () => {
     const findings = check({ ...message, periodStart: addDays(message.periodStart, 1) });
     expect(summary(findings)).toEqual([['CS340', HEADER_PATH]]);
     expect(findings[0]?.path).toBe('Bericht/Declaratie/DeclaratiePeriode');
@@ -394,7 +394,7 @@ describe.each(STANDARDS)('%s declaratie (323)', (standard) => {
     expect(summary(minutes(742))).toEqual([['TR346', first.path]]);
   });
 
-  it('TR319: a product period after the declaration period, on the Prestatie with 9319', () => {
+  it('TR319: a product period after the claim period, on the Prestatie with 9319', () => {
     const next = { periodStart: shiftDate(first.periodStart, 1), periodEnd: shiftDate(first.periodEnd, 1) };
     const findings = check(dated(withService(message, 0, next), addDays(next.periodEnd, 1)));
     expect(summary(findings)).toEqual([['TR319', first.path]]);

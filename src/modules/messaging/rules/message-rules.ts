@@ -8,9 +8,9 @@ import { isValidBsn } from '../../../shared/identifiers.js';
 import type {
   CareStartLine,
   CareStopLine,
+  ClaimedService,
+  ClaimMessage,
   DebitCredit,
-  DeclarationMessage,
-  DeclaredService,
   DecodedClient,
   ProviderMessage,
 } from '../codec/provider-messages.js';
@@ -79,11 +79,11 @@ export function checkMessageRules(message: ProviderMessage): RuleFinding[] {
         ...tr101(message.lines, stopKey),
       ]);
     case '323':
-      return checkDeclaration(message);
+      return checkClaim(message);
   }
 }
 
-function checkDeclaration(message: DeclarationMessage): RuleFinding[] {
+function checkClaim(message: ClaimMessage): RuleFinding[] {
   const datedOn = message.header.datedOn;
   return present([
     ...message.clients.map(cs002),
@@ -95,12 +95,7 @@ function checkDeclaration(message: DeclarationMessage): RuleFinding[] {
       ),
     ),
     tr134(DECLARATION_PERIOD_START, 'Begindatum van de DeclaratiePeriode', message.periodStart, datedOn),
-    tr134(
-      'Bericht/Declaratie/DeclaratieDagtekening',
-      'DeclaratieDagtekening',
-      message.declarationDatedOn,
-      datedOn,
-    ),
+    tr134('Bericht/Declaratie/DeclaratieDagtekening', 'DeclaratieDagtekening', message.claimDatedOn, datedOn),
     tr137(
       'Bericht/Declaratie/DeclaratiePeriode/Einddatum',
       'DeclaratiePeriode',
@@ -139,7 +134,7 @@ function checkDeclaration(message: DeclarationMessage): RuleFinding[] {
         service.periodEnd,
         datedOn,
       ),
-      tr335(service, message.declarationDatedOn),
+      tr335(service, message.claimDatedOn),
       cs100(
         `${service.path}/ProductPeriode`,
         `ProductPeriode van ${named(service)}`,
@@ -169,7 +164,7 @@ export const DATED_ON_PATH = 'Bericht/Header/BerichtIdentificatie/Dagtekening';
 export const EURO_UNIT = '83';
 export const MINUTE_UNIT = '01';
 export const HOUR_UNIT = '04';
-/** CS100: the standard's rules for declarations hold from 2021 on. */
+/** CS100: the standard's rules for claims hold from 2021 on. */
 const FIRST_DECLARABLE_DATE = '2021-01-01';
 /** Geboortedatum onbekend: DatumGebruik 3 with this date (TR002 Toelichting). */
 const UNKNOWN_BIRTH_DATE = '1900-01-01';
@@ -201,7 +196,7 @@ function cs100(path: string, label: string, start: string, end: string): Maybe {
   );
 }
 
-function cs340(message: DeclarationMessage): Maybe {
+function cs340(message: ClaimMessage): Maybe {
   const { periodStart: start, periodEnd: end } = message;
   if (start === firstDayOfMonth(start) && end === lastDayOfMonth(start)) return undefined;
   return finding(
@@ -212,7 +207,7 @@ function cs340(message: DeclarationMessage): Maybe {
   );
 }
 
-function cs337(service: DeclaredService): Maybe {
+function cs337(service: ClaimedService): Maybe {
   if (service.periodStart.slice(0, 7) === service.periodEnd.slice(0, 7)) return undefined;
   return finding(
     CS337,
@@ -232,7 +227,7 @@ function cs325(path: string, label: string, amountCents: number, debitCredit: De
   );
 }
 
-function cs339(service: DeclaredService): Maybe {
+function cs339(service: ClaimedService): Maybe {
   if (service.unit !== EURO_UNIT || service.amountCents === service.deliveredVolume) return undefined;
   return finding(
     CS339,
@@ -242,7 +237,7 @@ function cs339(service: DeclaredService): Maybe {
   );
 }
 
-function cd060(service: DeclaredService): Maybe {
+function cd060(service: ClaimedService): Maybe {
   const path = `${service.path}/ProductReferentie/VorigReferentieNummer`;
   if (service.debitCredit === 'C' && service.previousReferenceNumber === undefined) {
     return finding(
@@ -263,7 +258,7 @@ function cd060(service: DeclaredService): Maybe {
   return undefined;
 }
 
-function cd087(service: DeclaredService): Maybe {
+function cd087(service: ClaimedService): Maybe {
   const path = `${service.path}/ProductTarief`;
   if (service.unit !== EURO_UNIT && service.tariffCents === undefined) {
     return finding(
@@ -314,7 +309,7 @@ function tr018(line: CareStopLine): Maybe {
 /**
  * TR134 names no elements; it applies to the dates that record something that has already
  * happened when the message is sent: a birth date, the start and stop of care (the processes
- * have a provider report them once they happened), and in a declaration the start of both
+ * have a provider report them once they happened), and in a claim the start of both
  * periods and the DeclaratieDagtekening. Their ends fall under TR137.
  */
 function tr134(path: string, label: string, date: string, datedOn: string): Maybe {
@@ -382,18 +377,18 @@ function stopKey(line: CareStopLine): string {
   return JSON.stringify([startKey(line), line.reason, line.endDate]);
 }
 
-function tr335(service: DeclaredService, declarationDatedOn: string): Maybe {
-  if (addYears(service.periodEnd, 5) >= declarationDatedOn) return undefined;
+function tr335(service: ClaimedService, claimDatedOn: string): Maybe {
+  if (addYears(service.periodEnd, 5) >= claimDatedOn) return undefined;
   return finding(
     TR335,
     `${service.path}/ProductPeriode/Einddatum`,
     HEADER_PATH,
-    `Einddatum ${service.periodEnd} van ${named(service)} ligt meer dan 5 jaar vóór de DeclaratieDagtekening ${declarationDatedOn}.`,
+    `Einddatum ${service.periodEnd} van ${named(service)} ligt meer dan 5 jaar vóór de DeclaratieDagtekening ${claimDatedOn}.`,
   );
 }
 
-function tr315(services: readonly DeclaredService[]): Maybe[] {
-  const first = new Map<string, DeclaredService>();
+function tr315(services: readonly ClaimedService[]): Maybe[] {
+  const first = new Map<string, ClaimedService>();
   return services.map((service) => {
     const previous = service.previousReferenceNumber;
     if (previous === undefined) return undefined;
@@ -411,7 +406,7 @@ function tr315(services: readonly DeclaredService[]): Maybe[] {
   });
 }
 
-function tr316(services: readonly DeclaredService[]): Maybe[] {
+function tr316(services: readonly ClaimedService[]): Maybe[] {
   const references = new Set(services.map((service) => service.referenceNumber));
   return services.map((service) => {
     const previous = service.previousReferenceNumber;
@@ -425,7 +420,7 @@ function tr316(services: readonly DeclaredService[]): Maybe[] {
   });
 }
 
-function tr358(message: DeclarationMessage): Maybe {
+function tr358(message: ClaimMessage): Maybe {
   const sum = message.services.reduce(
     (total, service) => total + signedCents(service.amountCents, service.debitCredit),
     0,
@@ -440,8 +435,8 @@ function tr358(message: DeclarationMessage): Maybe {
   );
 }
 
-function tr416(services: readonly DeclaredService[]): Maybe[] {
-  const first = new Map<string, DeclaredService>();
+function tr416(services: readonly ClaimedService[]): Maybe[] {
+  const first = new Map<string, ClaimedService>();
   return services.map((service) => {
     if (service.debitCredit !== 'D') return undefined;
     const key = serviceKey(service);
@@ -478,7 +473,7 @@ export function serviceKey(service: {
 
 // Rules with their own return code that need only the message.
 
-function tr319(service: DeclaredService, message: DeclarationMessage): Maybe {
+function tr319(service: ClaimedService, message: ClaimMessage): Maybe {
   if (service.periodEnd <= message.periodEnd) return undefined;
   return finding(
     TR319,
@@ -488,7 +483,7 @@ function tr319(service: DeclaredService, message: DeclarationMessage): Maybe {
   );
 }
 
-function tr346(service: DeclaredService): Maybe {
+function tr346(service: ClaimedService): Maybe {
   if (amountMatchesTariff(service)) return undefined;
   const tariff = service.tariffCents ?? 0;
   const hourly =
@@ -507,10 +502,10 @@ function tr346(service: DeclaredService): Maybe {
  * TR346 with IV081. Declared in minutes against an hourly contract, ProductTarief is the hourly
  * tariff divided by 60 and rounded, and the amount is (hourly tariff × minutes) / 60 rounded; the
  * message does not carry the hourly tariff, so a minute amount passes when some hourly tariff
- * rounds to the stated minute tariff and gives the amount. The declaration rules pin the amount
+ * rounds to the stated minute tariff and gives the amount. The claim rules pin the amount
  * to the contract's hourly tariff when it is known.
  */
-export function amountMatchesTariff(service: DeclaredService): boolean {
+export function amountMatchesTariff(service: ClaimedService): boolean {
   // A missing tariff is CD087's finding, a euro amount CS339's.
   if (service.unit === EURO_UNIT || service.tariffCents === undefined) return true;
   if (service.amountCents === service.deliveredVolume * service.tariffCents) return true;
@@ -529,7 +524,7 @@ function someHourlyTariffGives(minutes: number, minuteTariff: number, amount: nu
   return low <= high;
 }
 
-/** Rounds half up ("volgens de rekenkundige regels", IV081) for the non-negative amounts of a declaration. */
+/** Rounds half up ("volgens de rekenkundige regels", IV081) for the non-negative amounts of a claim. */
 export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5);
 }
@@ -598,7 +593,7 @@ function signedEuro(cents: number): string {
   return cents < 0 ? `${euro(-cents)} credit` : `${euro(cents)} debet`;
 }
 
-export function named(service: DeclaredService): string {
+export function named(service: ClaimedService): string {
   return `prestatie ${service.referenceNumber}`;
 }
 

@@ -62,7 +62,7 @@ export function decode<T extends Provider>(standard: Standard, type: T, xml: str
  * allocation 10073 for two clients (TR304); the repaired copy gives the March line RN005 and the
  * first client's line allocation 10075.
  */
-export function declarationXml(standard: Standard): string {
+export function claimXml(standard: Standard): string {
   const xml = exampleXml(standard, '323');
   if (standard === 'iwmo') return xml;
   const renumbered = replaceNth(

@@ -44,8 +44,8 @@ export const GENERAL_RETURN_CODES = {
   noRemark: '0200',
   /** This berichtklasse was not assessed. */
   notAssessed: '0233',
-  /** The declaration was awarded in full. */
-  declarationAwarded: '8001',
+  /** The claim was awarded in full. */
+  claimAwarded: '8001',
 } as const;
 
 export function finding(rule: RuleDefinition, path: string, classPath: string, message: string): RuleFinding {

@@ -1,6 +1,6 @@
 /**
  * Return codes (WJ001, the same list in iWmo and iJw 3.2) and what they mean, in the standard's
- * words: what a provider sees next to each code in a return message or declaration answer.
+ * words: what a provider sees next to each code in a return message or claim answer.
  */
 export const RETURN_CODE_MEANINGS: Readonly<Record<string, string>> = {
   '0001': 'Bericht is afgekeurd om technische redenen.',

@@ -89,7 +89,7 @@ function resultView(t: Translate, key: string, name: string, result: SubmitResul
 }
 
 /**
- * A provider submits its messages (305 start, 307 stop, 323 declaration) and gets the return
+ * A provider submits its messages (305 start, 307 stop, 323 claim) and gets the return
  * message at once. The documents go one after the other, in the order chosen.
  */
 export function MessageSubmitPage() {

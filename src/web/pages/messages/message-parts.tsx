@@ -1,13 +1,13 @@
 /**
  * What the message screens share: the catalogue's words for message kinds, directions, statuses,
- * declaration statuses and quarantine reasons (the API sends codes), the verdict and status badges, the table of findings, the
+ * claim statuses and quarantine reasons (the API sends codes), the verdict and status badges, the table of findings, the
  * sub-navigation of the section and the download of an XML document.
  */
 import { StatusBadge } from '@utrecht/component-library-react';
 import { Fragment } from 'react';
 import type {
-  DeclarationStandard,
-  DeclarationStatus,
+  ClaimStandard,
+  ClaimStatus,
   FindingView,
   MessageDirection,
   MessageStatus,
@@ -152,31 +152,31 @@ export function MessageStatusBadge({ status }: { status: string }) {
   );
 }
 
-const DECLARATION_BADGE: Record<DeclarationStatus, { status: string; text: TextKey }> = {
-  awarded: { status: 'success', text: 'declarationStatus.awarded' },
-  partly_awarded: { status: 'warning', text: 'declarationStatus.partly_awarded' },
-  rejected: { status: 'danger', text: 'declarationStatus.rejected' },
+const DECLARATION_BADGE: Record<ClaimStatus, { status: string; text: TextKey }> = {
+  awarded: { status: 'success', text: 'claimStatus.awarded' },
+  partly_awarded: { status: 'warning', text: 'claimStatus.partly_awarded' },
+  rejected: { status: 'danger', text: 'claimStatus.rejected' },
 };
 
-export function declarationStatusText(t: Translate, status: DeclarationStatus): string {
+export function claimStatusText(t: Translate, status: ClaimStatus): string {
   return t(DECLARATION_BADGE[status].text);
 }
 
-/** What the municipality awarded of a declaration, as a badge in the tones of the message badges. */
-export function DeclarationStatusBadge({ status }: { status: DeclarationStatus }) {
+/** What the municipality awarded of a claim, as a badge in the tones of the message badges. */
+export function ClaimStatusBadge({ status }: { status: ClaimStatus }) {
   const t = useText();
   const badge = DECLARATION_BADGE[status];
   return (
     <StatusBadge
       status={badge.status}
-      className={`rk-badge rk-badge--tone-${badge.status} rk-badge--declaration-${status}`}
+      className={`rk-badge rk-badge--tone-${badge.status} rk-badge--claim-${status}`}
     >
       {t(badge.text)}
     </StatusBadge>
   );
 }
 
-export function standardText(t: Translate, standard: DeclarationStandard): string {
+export function standardText(t: Translate, standard: ClaimStandard): string {
   switch (standard) {
     case 'iwmo':
       return t('standard.iwmo');
@@ -186,7 +186,7 @@ export function standardText(t: Translate, standard: DeclarationStandard): strin
 }
 
 /** "WMO323", "JW325": a message's name in the standard (STANDARD_PREFIX of message-kinds.ts). */
-export function standardMessageName(standard: DeclarationStandard, type: MessageType): string {
+export function standardMessageName(standard: ClaimStandard, type: MessageType): string {
   switch (standard) {
     case 'iwmo':
       return `WMO${type}`;
@@ -266,11 +266,11 @@ export function downloadXml(name: string, identification: string, document: stri
 const SUBNAV: readonly { href: string; label: TextKey }[] = [
   { href: '/berichten', label: 'messages.title' },
   { href: '/berichten/toewijzingen', label: 'allocations.title' },
-  { href: '/berichten/declaraties', label: 'declarations.title' },
+  { href: '/berichten/declaraties', label: 'claims.title' },
   { href: '/berichten/quarantaine', label: 'quarantine.title' },
 ];
 
-/** The parts of the section, under the page title: messages, allocations, declarations, quarantine. */
+/** The parts of the section, under the page title: messages, allocations, claims, quarantine. */
 export function MessagesNav() {
   const t = useText();
   const { path } = useLocation();

@@ -1,11 +1,11 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import {
+  type ClaimFilter,
+  type ClaimStandard,
+  type ClaimSummary,
   DECLARATION_STATUSES,
-  type DeclarationFilter,
-  type DeclarationStandard,
-  type DeclarationSummary,
-  fetchAllDeclarations,
-  useDeclarations,
+  fetchAllClaims,
+  useClaims,
 } from '../../api/messages.js';
 import { useProviderOptions } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
@@ -20,8 +20,8 @@ import { AppLink } from '../../ui/router.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { periodText } from '../cases/plan-parts.js';
 import {
-  DeclarationStatusBadge,
-  declarationStatusText,
+  ClaimStatusBadge,
+  claimStatusText,
   MessagesNav,
   messageTitle,
   standardMessageName,
@@ -36,75 +36,68 @@ function isWholeMonth(start: string, end: string): boolean {
   return start.slice(8, 10) === '01' && end === `${start.slice(0, 8)}${String(lastDay).padStart(2, '0')}`;
 }
 
-/** "november 2026" for a monthly declaration, the dates for any other period. */
-function declarationPeriodText(t: Translate, start: string, end: string): string {
+/** "november 2026" for a monthly claim, the dates for any other period. */
+function claimPeriodText(t: Translate, start: string, end: string): string {
   return isWholeMonth(start, end) ? formatMonth(start) : periodText(t, start, end);
 }
 
 /** "WMO325", read as "WMO325 Declaratie-antwoord D202611". */
-function MessageLink(props: {
-  id: string;
-  standard: DeclarationStandard;
-  type: '323' | '325';
-  number: string;
-}) {
+function MessageLink(props: { id: string; standard: ClaimStandard; type: '323' | '325'; number: string }) {
   const t = useText();
   return (
     <AppLink href={`/berichten/${props.id}`}>
       {standardMessageName(props.standard, props.type)}
       <span className="rk-visually-hidden">
         {' '}
-        {t('declarations.linkContext', { title: messageTitle(t, props.type), number: props.number })}
+        {t('claims.linkContext', { title: messageTitle(t, props.type), number: props.number })}
       </span>
     </AppLink>
   );
 }
 
 function servicesText(t: Translate, rejected: number, total: number): string {
-  return t('declarations.servicesValue', { rejected, total });
+  return t('claims.servicesValue', { rejected, total });
 }
 
 /**
- * Declarations (323) with what was asked and what the municipality awarded in its answer (325):
+ * Claims (323) with what was asked and what the municipality awarded in its answer (325):
  * a provider's own, or for the municipality every provider's. Amounts and counts only, no
  * personal data, so the list can be exported.
  */
-export function DeclarationListPage() {
+export function ClaimListPage() {
   const t = useText();
   const account = useAccount();
   const provider = account.role === 'provider_user';
   const submits = canSubmitMessages(account.role);
   const list = useListParams(['status', 'aanbieder']);
-  const filter: DeclarationFilter = {
+  const filter: ClaimFilter = {
     status: DECLARATION_STATUSES.find((s) => s === list.extra.status) ?? '',
     providerId: provider ? '' : (list.extra.aanbieder ?? ''),
   };
-  const state = useDeclarations(filter, list.paging);
+  const state = useClaims(filter, list.paging);
   const { data: providers } = useProviderOptions(!provider);
   const filtered = Boolean(filter.status || filter.providerId);
 
-  const columns: Column<DeclarationSummary>[] = [
+  const columns: Column<ClaimSummary>[] = [
     {
       key: 'period',
-      label: t('declarations.period'),
-      render: (d) => (
-        <span className="rk-nowrap">{declarationPeriodText(t, d.periodStart, d.periodEnd)}</span>
-      ),
+      label: t('claims.period'),
+      render: (d) => <span className="rk-nowrap">{claimPeriodText(t, d.periodStart, d.periodEnd)}</span>,
       sortValue: (d) => d.periodStart,
     },
     {
       key: 'number',
-      label: t('declarations.numberAndStandard'),
-      // A provider numbers its iWmo and iJw declarations apart: the standard goes with the number
+      label: t('claims.numberAndStandard'),
+      // A provider numbers its iWmo and iJw claims apart: the standard goes with the number
       // (and the table stays narrow enough for the provider column).
       render: (d) => (
         <>
-          <span className="rk-code">{d.declarationNumber}</span>
+          <span className="rk-code">{d.claimNumber}</span>
           <br />
           <span className="rk-muted rk-small">{standardText(t, d.standard)}</span>
         </>
       ),
-      sortValue: (d) => `${d.declarationNumber} ${d.standard}`,
+      sortValue: (d) => `${d.claimNumber} ${d.standard}`,
     },
     ...(provider
       ? []
@@ -112,53 +105,48 @@ export function DeclarationListPage() {
           {
             key: 'provider',
             label: t('message.provider'),
-            render: (d: DeclarationSummary) => d.providerName,
-            sortValue: (d: DeclarationSummary) => d.providerName,
+            render: (d: ClaimSummary) => d.providerName,
+            sortValue: (d: ClaimSummary) => d.providerName,
           },
         ]),
     {
       key: 'submitted',
-      label: t('declarations.submitted'),
+      label: t('claims.submitted'),
       render: (d) => <span className="rk-nowrap">{formatMoney(d.submittedCents)}</span>,
       sortValue: (d) => d.submittedCents,
       numeric: true,
     },
     {
       key: 'awarded',
-      label: t('declarations.awarded'),
+      label: t('claims.awarded'),
       render: (d) => <span className="rk-nowrap">{formatMoney(d.awardedCents)}</span>,
       sortValue: (d) => d.awardedCents,
       numeric: true,
     },
     {
       key: 'status',
-      label: t('declarations.status'),
-      render: (d) => <DeclarationStatusBadge status={d.status} />,
+      label: t('claims.status'),
+      render: (d) => <ClaimStatusBadge status={d.status} />,
       sortValue: (d) => d.status,
     },
     {
       key: 'services',
-      label: t('declarations.services'),
+      label: t('claims.services'),
       render: (d) => <span className="rk-nowrap">{servicesText(t, d.rejectedServices, d.services)}</span>,
       sortValue: (d) => d.rejectedServices,
     },
     {
       key: 'messages',
-      label: t('declarations.messages'),
-      // The standard's names keep the column narrow; the hidden rest says which declaration.
+      label: t('claims.messages'),
+      // The standard's names keep the column narrow; the hidden rest says which claim.
       render: (d) => (
         <>
-          <MessageLink id={d.messageId} standard={d.standard} type="323" number={d.declarationNumber} />
+          <MessageLink id={d.messageId} standard={d.standard} type="323" number={d.claimNumber} />
           <br />
           {d.answerMessageId === null ? (
-            <span className="rk-muted rk-small">{t('declarations.noAnswer')}</span>
+            <span className="rk-muted rk-small">{t('claims.noAnswer')}</span>
           ) : (
-            <MessageLink
-              id={d.answerMessageId}
-              standard={d.standard}
-              type="325"
-              number={d.declarationNumber}
-            />
+            <MessageLink id={d.answerMessageId} standard={d.standard} type="325" number={d.claimNumber} />
           )}
         </>
       ),
@@ -167,10 +155,10 @@ export function DeclarationListPage() {
 
   // The API pages and does not sum, so the totals are those of the rows shown; when they are all
   // the filter's rows, the label says so.
-  const totals = (rows: readonly DeclarationSummary[], total: number): TableFooterRow => {
-    const sum = (pick: (d: DeclarationSummary) => number) => rows.reduce((acc, d) => acc + pick(d), 0);
+  const totals = (rows: readonly ClaimSummary[], total: number): TableFooterRow => {
+    const sum = (pick: (d: ClaimSummary) => number) => rows.reduce((acc, d) => acc + pick(d), 0);
     return {
-      label: rows.length === total ? t('declarations.totalAll') : t('declarations.totalPage'),
+      label: rows.length === total ? t('claims.totalAll') : t('claims.totalPage'),
       cells: {
         submitted: <span className="rk-nowrap">{formatMoney(sum((d) => d.submittedCents))}</span>,
         awarded: <span className="rk-nowrap">{formatMoney(sum((d) => d.awardedCents))}</span>,
@@ -188,30 +176,30 @@ export function DeclarationListPage() {
   };
 
   const exportCsv = async () => {
-    const rows = await fetchAllDeclarations(filter);
+    const rows = await fetchAllClaims(filter);
     downloadCsv(
       csvFilename('declaraties'),
       [
-        t('declarations.periodStart'),
-        t('declarations.periodEnd'),
-        t('declarations.number'),
-        t('declarations.standard'),
+        t('claims.periodStart'),
+        t('claims.periodEnd'),
+        t('claims.number'),
+        t('claims.standard'),
         ...(provider ? [] : [t('message.provider')]),
-        t('declarations.submittedEuro'),
-        t('declarations.awardedEuro'),
-        t('declarations.status'),
-        t('declarations.services'),
-        t('declarations.rejectedServices'),
+        t('claims.submittedEuro'),
+        t('claims.awardedEuro'),
+        t('claims.status'),
+        t('claims.services'),
+        t('claims.rejectedServices'),
       ],
       rows.map((d) => [
         d.periodStart,
         d.periodEnd,
-        d.declarationNumber,
+        d.claimNumber,
         standardText(t, d.standard),
         ...(provider ? [] : [d.providerName]),
         centsToInput(d.submittedCents),
         centsToInput(d.awardedCents),
-        declarationStatusText(t, d.status),
+        claimStatusText(t, d.status),
         d.services,
         d.rejectedServices,
       ]),
@@ -221,10 +209,10 @@ export function DeclarationListPage() {
   const fields: FilterField[] = [
     {
       name: 'status',
-      label: t('declarations.status'),
+      label: t('claims.status'),
       kind: 'select',
-      allLabel: t('declarations.allStatuses'),
-      options: DECLARATION_STATUSES.map((s) => ({ value: s, label: declarationStatusText(t, s) })),
+      allLabel: t('claims.allStatuses'),
+      options: DECLARATION_STATUSES.map((s) => ({ value: s, label: claimStatusText(t, s) })),
     },
   ];
   if (!provider) {
@@ -241,12 +229,12 @@ export function DeclarationListPage() {
     <>
       <MessagesNav />
       <div className="rk-title-row">
-        <PageTitle>{t('declarations.title')}</PageTitle>
+        <PageTitle>{t('claims.title')}</PageTitle>
       </div>
-      <Paragraph>{provider ? t('declarations.introProvider') : t('declarations.intro')}</Paragraph>
+      <Paragraph>{provider ? t('claims.introProvider') : t('claims.intro')}</Paragraph>
       <FilterForm
         key={`${JSON.stringify(filter)}|${providers ? 'p' : ''}`}
-        label={t('declarations.filterLabel')}
+        label={t('claims.filterLabel')}
         fields={fields}
         values={{ status: filter.status, aanbieder: filter.providerId }}
         onApply={(v) => list.setFilter({ status: v.status ?? '', aanbieder: v.aanbieder ?? '' })}
@@ -254,19 +242,19 @@ export function DeclarationListPage() {
       <div className="rk-keep-words">
         <ListResults
           state={state}
-          caption={t('declarations.title')}
+          caption={t('claims.title')}
           columns={columns}
           rowKey={(d) => d.id}
-          count={{ one: t('declarations.countOne'), many: t('declarations.countMany') }}
+          count={{ one: t('claims.countOne'), many: t('claims.countMany') }}
           empty={{
             message: filtered
-              ? t('declarations.noResults')
+              ? t('claims.noResults')
               : provider
-                ? t('declarations.emptyProvider')
-                : t('declarations.empty'),
+                ? t('claims.emptyProvider')
+                : t('claims.empty'),
             action:
               submits && !filtered
-                ? { href: '/berichten/indienen', label: t('declarations.emptyAction') }
+                ? { href: '/berichten/indienen', label: t('claims.emptyAction') }
                 : undefined,
           }}
           page={list.page}
