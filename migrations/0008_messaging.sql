@@ -156,9 +156,9 @@ create table claimed_service (
   foreign key (municipality_code, provider_id) references provider (municipality_code, id),
   check (period_end >= period_start)
 );
--- TR314: a reference number is unique for the provider within the legal domain. Rejected
--- services are stored too, and a provider may resend a rejected reference, so the uniqueness
--- holds for approved services only.
+-- TR314: a reference number is unique for the provider within the legal domain. Refused
+-- services are stored too, among them the repeats TR314 itself refuses, so the database holds
+-- the uniqueness for approved services; the rule refuses every repeat.
 create unique index claimed_service_reference on claimed_service (municipality_code, provider_id, standard, reference_number) where approved;
 create index claimed_service_allocation on claimed_service (municipality_code, allocation_id);
 create index claimed_service_claim on claimed_service (municipality_code, claim_id);

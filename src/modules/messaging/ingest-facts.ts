@@ -229,7 +229,8 @@ export class IngestFacts {
 }
 
 function addService(map: Map<string, PriorServiceFacts>, service: PriorServiceFacts): void {
-  // A rejected service may be resent under its reference; the approved one is what counts.
+  // One reference may be stored twice: approved, and refused as its repeat (TR314). The approved
+  // one is what the rules about earlier services (TR323, TR389, TR390) must see.
   const existing = map.get(service.referenceNumber);
   if (existing?.approved && !service.approved) return;
   map.set(service.referenceNumber, service);
