@@ -7,8 +7,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AxeResults } from 'axe-core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/modules/demo/demo-seed.js';
 import { axeSource, CHROMIUM_ARGS, chromiumPath, ROOT, type RunningApp, startApp } from './app-under-test.js';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
@@ -38,6 +39,22 @@ export interface BrowserSession {
   heading: () => Promise<string>;
   /** Runs axe-core on the page; fails on serious or critical violations, naming rule and elements. */
   expectAccessible: (label: string) => Promise<void>;
+  /** Waits until the page's h1 has this name. */
+  title: (name: string | RegExp) => Promise<void>;
+  /** Logs in as a demo account through the login page (any earlier session is dropped first). */
+  login: (username: string) => Promise<void>;
+}
+
+/** A value an earlier step should have recorded; a clear failure when that step failed. */
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is missing: an earlier step failed`);
+  return value;
+}
+
+/** Waits (up to the context's default timeout) until the locator is visible. */
+export async function visible(locator: Locator): Promise<Locator> {
+  await locator.first().waitFor({ state: 'visible' });
+  return locator;
 }
 
 export function setUpBrowserSession(options: BrowserSessionOptions = {}): BrowserSession {
@@ -115,6 +132,23 @@ export function setUpBrowserSession(options: BrowserSessionOptions = {}): Browse
     expect(serious, `axe on ${label}`).toEqual([]);
   };
 
+  const title = async (name: string | RegExp): Promise<void> => {
+    await visible(started(page, 'the browser').getByRole('heading', { level: 1, name }));
+  };
+
+  const login = async (username: string): Promise<void> => {
+    const current = started(page, 'the browser');
+    const baseUrl = started(app, 'the app').baseUrl;
+    await started(context, 'the browser').clearCookies();
+    await current.goto(`${baseUrl}/inloggen`);
+    await title('Inloggen');
+    await current.getByLabel('Gebruikersnaam').fill(username);
+    await current.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await current.getByRole('button', { name: 'Inloggen' }).click();
+    await current.waitForURL(`${baseUrl}/`);
+    await title(/^Regiekamer gemeente /);
+  };
+
   return {
     get page() {
       return started(page, 'the browser');
@@ -129,5 +163,7 @@ export function setUpBrowserSession(options: BrowserSessionOptions = {}): Browse
     shot,
     heading,
     expectAccessible,
+    title,
+    login,
   };
 }

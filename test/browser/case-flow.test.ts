@@ -9,13 +9,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
-import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/modules/cases/calendar-date.js';
 import { todayInNetherlands } from '../../src/shared/identifiers.js';
-import { setUpBrowserSession } from './browser-session.js';
-
-const PASSWORD = 'Regiekamer-demo-2026';
+import { need, setUpBrowserSession, visible } from './browser-session.js';
 
 /** A demo resident without any case or allocation, so the no-stacking rule cannot get in the way. */
 const RESIDENT = 'Ans Bakker';
@@ -30,6 +27,7 @@ const session = setUpBrowserSession({
   acceptDownloads: true,
   screenshotPrefix: 'case-',
 });
+const { title, login } = session;
 const { ready, shot, expectAccessible } = session;
 
 interface Figures {
@@ -55,32 +53,6 @@ const reached = new Set<Step>();
 /** The steps build on each other: a step whose predecessor failed fails at once, saying why. */
 function requireStep(step: Step): void {
   if (!reached.has(step)) throw new Error(`needs the step "${step}", which did not succeed`);
-}
-
-/** A value an earlier step should have recorded; a clear failure when that step failed. */
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is missing: an earlier step failed`);
-  return value;
-}
-
-/** Waits (up to the context's default timeout) until the locator is visible. */
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function title(name: string | RegExp): Promise<void> {
-  await visible(session.page.getByRole('heading', { level: 1, name }));
-}
-
-async function login(username: string): Promise<void> {
-  await session.page.goto(`${session.baseUrl}/inloggen`);
-  await title('Inloggen');
-  await session.page.getByLabel('Gebruikersnaam').fill(username);
-  await session.page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await session.page.getByRole('button', { name: 'Inloggen' }).click();
-  await session.page.waitForURL(`${session.baseUrl}/`);
-  await title(/^Regiekamer gemeente /);
 }
 
 async function logout(): Promise<void> {

@@ -16,10 +16,9 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/modules/cases/calendar-date.js';
 import { DEFAULT_DEMO_SEED, generateDemoMunicipality } from '../../src/modules/demo/demo-generator.js';
-import { DEMO_PASSWORD } from '../../src/modules/demo/demo-seed.js';
 import { todayInNetherlands } from '../../src/shared/identifiers.js';
 import { careStartMessage } from '../../src/test-support/provider-messages.js';
-import { setUpBrowserSession } from './browser-session.js';
+import { need, setUpBrowserSession, visible } from './browser-session.js';
 
 // A database of its own: the demo provider starts without messages or quarantined documents.
 const session = setUpBrowserSession({
@@ -27,6 +26,7 @@ const session = setUpBrowserSession({
   acceptDownloads: true,
   screenshotPrefix: 'messaging-',
 });
+const { title, login } = session;
 const { ready, shot, expectAccessible } = session;
 
 const TODAY = todayInNetherlands();
@@ -77,30 +77,6 @@ const reached = new Set<Step>();
 
 function requireStep(step: Step): void {
   if (!reached.has(step)) throw new Error(`needs the step "${step}", which did not succeed`);
-}
-
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is missing: an earlier step failed`);
-  return value;
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function title(name: string | RegExp): Promise<void> {
-  await visible(session.page.getByRole('heading', { level: 1, name }));
-}
-
-async function login(username: string): Promise<void> {
-  await session.page.goto(`${session.baseUrl}/inloggen`);
-  await title('Inloggen');
-  await session.page.getByLabel('Gebruikersnaam').fill(username);
-  await session.page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await session.page.getByRole('button', { name: 'Inloggen' }).click();
-  await session.page.waitForURL(`${session.baseUrl}/`);
-  await title(/^Regiekamer gemeente /);
 }
 
 async function openMenu(name: string): Promise<void> {

@@ -11,9 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, PLANTED_UNDER_DELIVERING_PROVIDER } from '../../src/modules/demo/demo-seed.js';
+import { PLANTED_UNDER_DELIVERING_PROVIDER } from '../../src/modules/demo/demo-seed.js';
 import { LOW_DELIVERY_RATE } from '../../src/modules/monitor/provider-monitor.js';
-import { setUpBrowserSession } from './browser-session.js';
+import { setUpBrowserSession, visible } from './browser-session.js';
 
 // A database of its own: the figures are those of the freshly seeded demo.
 const session = setUpBrowserSession({
@@ -21,6 +21,7 @@ const session = setUpBrowserSession({
   acceptDownloads: true,
   screenshotPrefix: 'provider-monitor-',
 });
+const { title, login } = session;
 const { ready, shot, expectAccessible } = session;
 
 const PROVIDERS_TABLE = 'Levering per aanbieder';
@@ -49,26 +50,6 @@ const reached = new Set<Step>();
 
 function requireStep(step: Step): void {
   if (!reached.has(step)) throw new Error(`needs the step "${step}", which did not succeed`);
-}
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.first().waitFor({ state: 'visible' });
-  return locator;
-}
-
-async function title(name: string | RegExp): Promise<void> {
-  await visible(session.page.getByRole('heading', { level: 1, name }));
-}
-
-async function login(username: string): Promise<void> {
-  await session.context.clearCookies();
-  await session.page.goto(`${session.baseUrl}/inloggen`);
-  await title('Inloggen');
-  await session.page.getByLabel('Gebruikersnaam').fill(username);
-  await session.page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await session.page.getByRole('button', { name: 'Inloggen' }).click();
-  await session.page.waitForURL(`${session.baseUrl}/`);
-  await title(/^Regiekamer gemeente /);
 }
 
 async function openProviderMonitor(): Promise<void> {

@@ -14,8 +14,24 @@ import type { Law } from './legal-clock.js';
 
 export type AllocationStatus = 'allocated' | 'started' | 'stopped';
 
-export interface ProviderAllocation {
+/** What an allocation allows, under which contract, for the provider monitor and the messages. */
+export interface MonitoredAllocation {
   id: string;
+  providerId: string;
+  contractId: string;
+  provisionId: string;
+  law: Law;
+  startDate: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+  status: AllocationStatus;
+  contractTariffCents: number | null;
+}
+
+/** An allocation as the provider was told about it: with its number, client and product. */
+export interface ProviderAllocation extends MonitoredAllocation {
   allocationNumber: number;
   caseId: string;
   residentId: string;
@@ -23,18 +39,8 @@ export interface ProviderAllocation {
   /** For the provider simulator, which writes messages as a provider would. */
   dateOfBirth: string;
   name: string;
-  law: Law;
-  provisionId: string;
   productCategory: string;
   productCode: string | null;
-  startDate: string;
-  endDate: string | null;
-  volume: number;
-  unit: string;
-  frequency: string;
-  status: AllocationStatus;
-  /** The contract's tariff for the provision, in cents per unit. */
-  contractTariffCents: number | null;
 }
 
 /**
@@ -56,22 +62,18 @@ export async function providerAllocations(
     .from(allocation)
     .where(and(...conditions));
   if (rows.length === 0) return [];
-  // One after another: the statements share the transaction's connection.
-  const provisions = await findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]);
+  const { provisionOf, tariffOf } = await termsOf(ctx, rows);
   const identities = await residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]);
-  const tariffs = await contractTariffs(
-    ctx,
-    rows.map((r) => r.contractId),
-  );
-  const provisionById = new Map(provisions.map((p) => [p.id, p]));
   const result: ProviderAllocation[] = [];
   for (const row of rows) {
-    const provision = provisionById.get(row.provisionId);
+    const provision = provisionOf.get(row.provisionId);
     const identity = identities.get(row.residentId);
     if (!provision || !identity) throw new Error(`allocation ${row.id} refers to missing data`);
     if (provision.law !== law || provision.productCategory === null) continue;
     result.push({
       id: row.id,
+      providerId: row.providerId,
+      contractId: row.contractId,
       allocationNumber: row.allocationNumber,
       caseId: row.caseId,
       residentId: row.residentId,
@@ -88,7 +90,7 @@ export async function providerAllocations(
       unit: row.unit,
       frequency: row.frequency,
       status: row.status as AllocationStatus,
-      contractTariffCents: tariffs.get(`${row.contractId}|${row.provisionId}`) ?? null,
+      contractTariffCents: tariffOf(row),
     });
   }
   return result;
@@ -187,21 +189,6 @@ export async function allocationsOfProvider(
   };
 }
 
-export interface MonitoredAllocation {
-  id: string;
-  providerId: string;
-  contractId: string;
-  provisionId: string;
-  law: Law;
-  startDate: string;
-  endDate: string | null;
-  volume: number;
-  unit: string;
-  frequency: string;
-  status: AllocationStatus;
-  contractTariffCents: number | null;
-}
-
 /** Every allocation under the given laws, without identity: for the provider monitor. */
 export async function allocationsForMonitor(
   ctx: TenantContext,
@@ -221,22 +208,37 @@ export async function allocationsForMonitor(
       status: allocation.status,
     })
     .from(allocation);
-  const provisions = await findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]);
-  const tariffs = await contractTariffs(
-    ctx,
-    rows.map((r) => r.contractId),
-  );
-  const lawOf = new Map(provisions.map((p) => [p.id, p.law]));
+  const { provisionOf, tariffOf } = await termsOf(ctx, rows);
   const result: MonitoredAllocation[] = [];
   for (const row of rows) {
-    const rowLaw = lawOf.get(row.provisionId);
+    const rowLaw = provisionOf.get(row.provisionId)?.law;
     if (rowLaw === undefined || !laws.includes(rowLaw)) continue;
     result.push({
       ...row,
       law: rowLaw,
       status: row.status as AllocationStatus,
-      contractTariffCents: tariffs.get(`${row.contractId}|${row.provisionId}`) ?? null,
+      contractTariffCents: tariffOf(row),
     });
   }
   return result;
+}
+
+/** The provisions and contract tariffs of allocation rows; one statement each. */
+async function termsOf(
+  ctx: TenantContext,
+  rows: readonly { provisionId: string; contractId: string }[],
+): Promise<{
+  provisionOf: Map<string, Awaited<ReturnType<typeof findProvisions>>[number]>;
+  tariffOf: (row: { provisionId: string; contractId: string }) => number | null;
+}> {
+  // One after another: the statements share the transaction's connection.
+  const provisions = await findProvisions(ctx, [...new Set(rows.map((r) => r.provisionId))]);
+  const tariffs = await contractTariffs(
+    ctx,
+    rows.map((r) => r.contractId),
+  );
+  return {
+    provisionOf: new Map(provisions.map((p) => [p.id, p])),
+    tariffOf: (row) => tariffs.get(`${row.contractId}|${row.provisionId}`) ?? null,
+  };
 }

@@ -168,8 +168,17 @@ export class IngestFacts {
     return this.allocationsByGroup.get(groupKey(providerId, standard)) ?? new Map();
   }
 
-  allocationFacts(providerId: string, standard: Standard): Map<number, AllocationFacts> {
-    return new Map([...this.allocations(providerId, standard)].map(([n, a]) => [n, factsOf(a)]));
+  /** Allocations do not change within a batch: their facts are built once per provider and law. */
+  private readonly factsByGroup = new Map<string, ReadonlyMap<number, AllocationFacts>>();
+
+  allocationFacts(providerId: string, standard: Standard): ReadonlyMap<number, AllocationFacts> {
+    const key = groupKey(providerId, standard);
+    let facts = this.factsByGroup.get(key);
+    if (!facts) {
+      facts = new Map([...this.allocations(providerId, standard)].map(([n, a]) => [n, factsOf(a)]));
+      this.factsByGroup.set(key, facts);
+    }
+    return facts;
   }
 
   careFacts(providerId: string, standard: Standard, today: string): CareMessageFacts {

@@ -976,7 +976,7 @@ export const en: Catalogue = {
     'There are more errors than listed here. Fix these first and check the message again.',
   'check.title': 'Check a message',
   'check.intro':
-    'Check whether an iWmo or iJw message (release 3.2) conforms to the XML schema and to the rules within the message. Nothing is sent or stored.',
+    'Check whether an iWmo or iJw message (release 3.2) conforms to the XML schema and to the rules within the message; a provider also sees what the rules across messages say (allocation, contract tariff, earlier starts and claims). Nothing is sent or stored.',
   'check.fileDescription': 'One or more .xml files; each file is checked on its own.',
   'check.submit': 'Check',
   'check.busy': 'Checking…',

@@ -1004,7 +1004,7 @@ export const nl = {
     'Er zijn meer fouten dan hier staan. Herstel deze eerst en controleer het bericht opnieuw.',
   'check.title': 'Bericht controleren',
   'check.intro':
-    'Controleer of een iWmo- of iJw-bericht (release 3.2) voldoet aan het XML-schema en aan de regels binnen het bericht. Er wordt niets verstuurd of bewaard.',
+    'Controleer of een iWmo- of iJw-bericht (release 3.2) voldoet aan het XML-schema en aan de regels binnen het bericht; een aanbieder ziet ook wat de regels over berichten heen zeggen (toewijzing, contracttarief, eerdere starts en declaraties). Er wordt niets verstuurd of bewaard.',
   'check.fileDescription': 'Een of meer .xml-bestanden; elk bestand wordt apart gecontroleerd.',
   'check.submit': 'Controleren',
   'check.busy': 'Bezig met controleren…',

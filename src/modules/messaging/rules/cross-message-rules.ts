@@ -118,19 +118,22 @@ function checkStopLine(line: CareStopLine, bsn: string, facts: CareMessageFacts)
 
 /** Earlier starts with this line's key: BSN and product follow from the allocation number. */
 function startsOf(line: CareStartLine, reports: readonly CareReportFacts[]): CareReportFacts[] {
-  return reports.filter(
-    (report) =>
-      report.kind === 'start' &&
-      report.allocationNumber === line.allocationNumber &&
-      report.startDate === line.startDate,
-  );
+  return reportsOf('start', line, reports);
 }
 
 /** Earlier stops of the start this line stops. */
 function stopsOf(line: CareStartLine, reports: readonly CareReportFacts[]): CareReportFacts[] {
+  return reportsOf('stop', line, reports);
+}
+
+function reportsOf(
+  kind: CareReportFacts['kind'],
+  line: CareStartLine,
+  reports: readonly CareReportFacts[],
+): CareReportFacts[] {
   return reports.filter(
     (report) =>
-      report.kind === 'stop' &&
+      report.kind === kind &&
       report.allocationNumber === line.allocationNumber &&
       report.startDate === line.startDate,
   );

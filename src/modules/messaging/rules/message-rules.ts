@@ -7,7 +7,9 @@
 import { isValidBsn } from '../../../shared/identifiers.js';
 import type {
   CareStartLine,
+  CareStartMessage,
   CareStopLine,
+  CareStopMessage,
   ClaimedService,
   ClaimMessage,
   DebitCredit,
@@ -42,18 +44,25 @@ import { finding, HEADER_PATH, type RuleFinding } from './rule.js';
 
 type Maybe = RuleFinding | undefined;
 
+/** The client of a start or stop: BSN, and a birth date that is possible on the message's date. */
+function clientRules(message: CareStartMessage | CareStopMessage): Maybe[] {
+  return [
+    cs002(message.client),
+    tr002(message.client, message.header.datedOn),
+    tr134(
+      `${message.client.path}/Geboortedatum/Datum`,
+      'Geboortedatum',
+      message.client.dateOfBirth,
+      message.header.datedOn,
+    ),
+  ];
+}
+
 export function checkMessageRules(message: ProviderMessage): RuleFinding[] {
   switch (message.type) {
     case '305':
       return present([
-        cs002(message.client),
-        tr002(message.client, message.header.datedOn),
-        tr134(
-          `${message.client.path}/Geboortedatum/Datum`,
-          'Geboortedatum',
-          message.client.dateOfBirth,
-          message.header.datedOn,
-        ),
+        ...clientRules(message),
         ...message.lines.flatMap((line) => [
           tr134(`${line.path}/Begindatum`, 'Begindatum', line.startDate, message.header.datedOn),
           cs058(line),
@@ -62,14 +71,7 @@ export function checkMessageRules(message: ProviderMessage): RuleFinding[] {
       ]);
     case '307':
       return present([
-        cs002(message.client),
-        tr002(message.client, message.header.datedOn),
-        tr134(
-          `${message.client.path}/Geboortedatum/Datum`,
-          'Geboortedatum',
-          message.client.dateOfBirth,
-          message.header.datedOn,
-        ),
+        ...clientRules(message),
         ...message.lines.flatMap((line) => [
           tr134(`${line.path}/Begindatum`, 'Begindatum', line.startDate, message.header.datedOn),
           tr134(`${line.path}/Einddatum`, 'Einddatum', line.endDate, message.header.datedOn),

@@ -1,18 +1,15 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import {
   type ReturnMessage,
   type SubmitAccepted,
   type SubmitResult,
   submitMessage,
-  type XmlDocument,
 } from '../../api/messages.js';
 import { type Translate, useI18n } from '../../i18n/i18n-context.js';
-import { apiErrorText } from '../../ui/api-error-text.js';
 import { BackLink } from '../../ui/BackLink.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppButtonLink } from '../../ui/router.js';
-import { DocumentForm, type DocumentResult, DocumentResults } from './document-form.js';
+import { DocumentForm, type DocumentResult, DocumentResults, useDocumentRuns } from './document-form.js';
 import { downloadXml, quarantineReasonText, type Verdict } from './message-parts.js';
 
 function acceptedVerdict(status: SubmitAccepted['status']): Verdict {
@@ -93,30 +90,10 @@ function resultView(t: Translate, key: string, name: string, result: SubmitResul
  * message at once. The documents go one after the other, in the order chosen.
  */
 export function MessageSubmitPage() {
-  const { t, language } = useI18n();
-  const [results, setResults] = useState<DocumentResult[]>([]);
-  const [run, setRun] = useState(0);
-
-  const submitAll = async (documents: XmlDocument[]) => {
-    const next: DocumentResult[] = [];
-    for (const [index, document] of documents.entries()) {
-      const name = document.fileName ?? t('documents.pasted');
-      const key = `${run}-${index}`;
-      try {
-        next.push(resultView(t, key, name, await submitMessage(document)));
-      } catch (error) {
-        next.push({
-          key,
-          name,
-          verdict: 'failed',
-          summary: <Paragraph>{apiErrorText(t, language, error)}</Paragraph>,
-          findings: [],
-        });
-      }
-    }
-    setResults(next);
-    setRun((n) => n + 1);
-  };
+  const { t } = useI18n();
+  const { results, run, runAll } = useDocumentRuns(async (document, key, name) =>
+    resultView(t, key, name, await submitMessage(document)),
+  );
 
   return (
     <>
@@ -128,7 +105,7 @@ export function MessageSubmitPage() {
         submitLabel={t('submit.submit')}
         busyLabel={t('submit.busy')}
         fileDescription={t('submit.fileDescription')}
-        onRun={submitAll}
+        onRun={runAll}
       />
       <DocumentResults results={results} run={run} />
     </>

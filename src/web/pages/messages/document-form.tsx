@@ -18,8 +18,9 @@ import {
 } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { FindingView, XmlDocument } from '../../api/messages.js';
-import { useText } from '../../i18n/i18n-context.js';
+import { useI18n, useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
+import { apiErrorText } from '../../ui/api-error-text.js';
 import { FindingsTable, type Verdict, VerdictBadge } from './message-parts.js';
 
 const FILE_ID = 'field-documents';
@@ -167,6 +168,39 @@ export interface DocumentResult {
   findings: readonly FindingView[];
   /** There were more findings than the list holds. */
   truncated?: boolean;
+}
+
+/**
+ * Runs the documents one after another through `handle` and keeps the results of the last run;
+ * a document the API refuses shows the API's error instead of stopping the others.
+ */
+export function useDocumentRuns(
+  handle: (document: XmlDocument, key: string, name: string) => Promise<DocumentResult>,
+): { results: DocumentResult[]; run: number; runAll: (documents: XmlDocument[]) => Promise<void> } {
+  const { t, language } = useI18n();
+  const [results, setResults] = useState<DocumentResult[]>([]);
+  const [run, setRun] = useState(0);
+  const runAll = async (documents: XmlDocument[]) => {
+    const next: DocumentResult[] = [];
+    for (const [index, document] of documents.entries()) {
+      const name = document.fileName ?? t('documents.pasted');
+      const key = `${run}-${index}`;
+      try {
+        next.push(await handle(document, key, name));
+      } catch (error) {
+        next.push({
+          key,
+          name,
+          verdict: 'failed',
+          summary: <Paragraph>{apiErrorText(t, language, error)}</Paragraph>,
+          findings: [],
+        });
+      }
+    }
+    setResults(next);
+    setRun((n) => n + 1);
+  };
+  return { results, run, runAll };
 }
 
 /**

@@ -18,7 +18,7 @@ import { type Translate, useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
 import { type Column, DataTable } from '../../ui/DataTable.js';
 import { downloadFile } from '../../ui/download.js';
-import { PlainLink, useLocation } from '../../ui/router.js';
+import { SubNav } from '../../ui/SubNav.js';
 
 /**
  * The titles of the standard's messages. The Dutch ones are MESSAGE_TITLES of
@@ -273,22 +273,10 @@ const SUBNAV: readonly { href: string; label: TextKey }[] = [
 /** The parts of the section, under the page title: messages, allocations, claims, quarantine. */
 export function MessagesNav() {
   const t = useText();
-  const { path } = useLocation();
   return (
-    <nav className="rk-subnav" aria-label={t('messages.subnavLabel')}>
-      <ul className="rk-subnav__list">
-        {SUBNAV.map((item) => (
-          <li key={item.href} className="rk-subnav__item">
-            <PlainLink
-              href={item.href}
-              className="rk-subnav__link"
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </PlainLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={t('messages.subnavLabel')}
+      items={SUBNAV.map((i) => ({ href: i.href, label: t(i.label) }))}
+    />
   );
 }

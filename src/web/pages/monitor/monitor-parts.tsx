@@ -11,7 +11,7 @@ import type { TextKey } from '../../i18n/nl.js';
 import { canSeeProviderMonitor } from '../../ui/access.js';
 import type { CsvCell } from '../../ui/csv.js';
 import { formatNumber } from '../../ui/format.js';
-import { PlainLink, useLocation } from '../../ui/router.js';
+import { SubNav } from '../../ui/SubNav.js';
 
 const MONITOR_PAGES: readonly { href: string; label: TextKey; provider: boolean }[] = [
   { href: '/monitor', label: 'monitor.title', provider: false },
@@ -22,25 +22,13 @@ const MONITOR_PAGES: readonly { href: string; label: TextKey; provider: boolean 
 export function MonitorNav() {
   const t = useText();
   const account = useAccount();
-  const { path } = useLocation();
   const pages = MONITOR_PAGES.filter((p) => !p.provider || canSeeProviderMonitor(account.role));
   if (pages.length < 2) return null;
   return (
-    <nav className="rk-subnav" aria-label={t('monitor.subnavLabel')}>
-      <ul className="rk-subnav__list">
-        {pages.map((item) => (
-          <li key={item.href} className="rk-subnav__item">
-            <PlainLink
-              href={item.href}
-              className="rk-subnav__link"
-              aria-current={path === item.href ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </PlainLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={t('monitor.subnavLabel')}
+      items={pages.map((p) => ({ href: p.href, label: t(p.label) }))}
+    />
   );
 }
 
