@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { residentBody } from '../registry/registry-schema.js';
 import { type DemoMunicipality, type GeoJsonPolygon, generateDemoMunicipality } from './demo-generator.js';
 
 type Point = [number, number];
@@ -503,6 +504,85 @@ function expectValidResidents(m: DemoMunicipality): void {
   expect(correlation(populations, residentCounts), 'residents follow population').toBeGreaterThan(0.85);
 }
 
+/** The BRP parts a 301 needs, within the iWmo limits (basisschema.xsd), and what the API accepts. */
+function expectValidResidentIdentities(m: DemoMunicipality): void {
+  const residents = m.residents;
+  const problems = residents.flatMap((r) => {
+    const found: string[] = [];
+    const text = (value: string | null, min: number, max: number) =>
+      value !== null && value.trim() === value && value.length >= min && value.length <= max;
+    if (!text(r.givenNames, 1, 200)) found.push('givenNames');
+    if (!text(r.familyName, 1, 200)) found.push('familyName');
+    if (r.familyNamePrefix !== null && !/^(van|de|van de|van den|van der|el)$/.test(r.familyNamePrefix)) {
+      found.push('familyNamePrefix');
+    }
+    if (r.name !== [r.givenNames, r.familyNamePrefix, r.familyName].filter(Boolean).join(' '))
+      found.push('name');
+    if (r.gender !== '1' && r.gender !== '2') found.push('gender');
+    const a = r.address;
+    if (!text(a.street, 1, 24)) found.push('street');
+    if (!Number.isInteger(a.houseNumber) || a.houseNumber < 1 || a.houseNumber > 99_999)
+      found.push('houseNumber');
+    if (a.houseLetter !== null && !/^[A-Z]$/.test(a.houseLetter)) found.push('houseLetter');
+    if (a.houseNumberAddition !== null && !text(a.houseNumberAddition, 1, 4))
+      found.push('houseNumberAddition');
+    if (a.houseLetter !== null && a.houseNumberAddition !== null) found.push('letter and addition');
+    if (!/^[1-9][0-9]{3}[A-Z]{2}$/.test(a.postcode) || /(SA|SD|SS)$/.test(a.postcode)) found.push('postcode');
+    if (a.place !== m.municipality.name) found.push('place');
+    const parsed = residentBody.safeParse(r);
+    if (!parsed.success) found.push(`API: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    else if (parsed.data.name !== r.name || parsed.data.address?.postcode !== a.postcode)
+      found.push('API changed it');
+    return found.length > 0 ? [`${r.bsn}: ${found.join(', ')}`] : [];
+  });
+  expect(problems).toEqual([]);
+
+  // A given name always goes with the same gender; both genders occur.
+  const genders = new Map<string, Set<string>>();
+  for (const r of residents)
+    genders.set(r.givenNames, (genders.get(r.givenNames) ?? new Set()).add(r.gender));
+  expect([...genders].filter(([, set]) => set.size > 1).map(([name]) => name)).toEqual([]);
+  const women = residents.filter((r) => r.gender === '2').length / residents.length;
+  expect(women).toBeGreaterThan(0.35);
+  expect(women).toBeLessThan(0.65);
+  // Some, not all, family names have a prefix; some addresses a letter or an addition.
+  const share = (test: (r: DemoMunicipality['residents'][number]) => boolean) =>
+    residents.filter(test).length / residents.length;
+  expect(share((r) => r.familyNamePrefix !== null)).toBeGreaterThan(0.1);
+  expect(share((r) => r.familyNamePrefix !== null)).toBeLessThan(0.5);
+  expect(share((r) => r.address.houseLetter !== null)).toBeGreaterThan(0.01);
+  expect(share((r) => r.address.houseNumberAddition !== null)).toBeGreaterThan(0.01);
+  expect(share((r) => r.address.houseLetter !== null || r.address.houseNumberAddition !== null)).toBeLessThan(
+    0.25,
+  );
+
+  // One postcode area (the four digits) per neighbourhood; a street has one postcode and lies in
+  // one neighbourhood; nobody shares a full address.
+  const areas = new Map<string, Set<string>>();
+  const streets = new Map<string, Set<string>>();
+  const addresses = new Set<string>();
+  let shared = 0;
+  for (const r of residents) {
+    areas.set(
+      r.neighbourhoodCode,
+      (areas.get(r.neighbourhoodCode) ?? new Set()).add(r.address.postcode.slice(0, 4)),
+    );
+    streets.set(
+      r.address.street,
+      (streets.get(r.address.street) ?? new Set()).add(`${r.neighbourhoodCode} ${r.address.postcode}`),
+    );
+    const key = `${r.address.postcode} ${r.address.houseNumber}${r.address.houseLetter ?? ''}-${r.address.houseNumberAddition ?? ''}`;
+    if (addresses.has(key)) shared += 1;
+    addresses.add(key);
+  }
+  expect([...areas.values()].every((set) => set.size === 1)).toBe(true);
+  expect(new Set([...areas.values()].flatMap((set) => [...set])).size).toBe(areas.size);
+  expect([...streets].filter(([, set]) => set.size > 1).map(([street]) => street)).toEqual([]);
+  expect(streets.size).toBeGreaterThan(m.neighbourhoods.length * 3);
+  // Households share an address; most residents do not.
+  expect(shared / residents.length).toBeLessThan(0.5);
+}
+
 function expectValidDemoMunicipality(m: DemoMunicipality): void {
   expectValidMunicipality(m);
   expectValidGeography(m);
@@ -510,6 +590,7 @@ function expectValidDemoMunicipality(m: DemoMunicipality): void {
   expectValidCatalogue(m);
   expectValidContracts(m);
   expectValidResidents(m);
+  expectValidResidentIdentities(m);
 }
 
 describe('generateDemoMunicipality', () => {
@@ -574,6 +655,16 @@ describe('generateDemoMunicipality', () => {
 
   it('has about 3,000 residents with test BSNs, valid birth dates and a realistic age mix', () => {
     expectValidResidents(demo);
+  });
+
+  it('gives every resident BRP name parts, a gender and an address a 301 can carry', () => {
+    expectValidResidentIdentities(demo);
+    // Adding the addresses moved no name: the browser tests find this resident of the demo.
+    expect(demo.residents.filter((r) => r.name === 'Ans Bakker')).toHaveLength(1);
+    expect(demo.residents.find((r) => r.familyNamePrefix === 'van der')).toMatchObject({
+      familyName: 'Meer',
+      name: expect.stringMatching(/ van der Meer$/),
+    });
   });
 
   it('satisfies every rule for any seed', () => {

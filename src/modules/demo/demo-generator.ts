@@ -3,6 +3,7 @@
  * provision catalogue, contracts and residents, generated deterministically from one seed.
  * Pure code without a database, so the seed command, tests and benchmarks share one source.
  */
+import { composeName, type Gender } from '../registry/resident-rules.js';
 
 export type Law = 'wmo' | 'youth' | 'participation';
 export type ProvisionKind = 'general' | 'tailored';
@@ -45,7 +46,28 @@ export interface DemoMunicipality {
     budgetCeilingCents: number | null;
     lines: { provisionKey: string; tariffCents: number }[];
   }[];
-  residents: { bsn: string; name: string; dateOfBirth: string; neighbourhoodCode: string }[];
+  residents: DemoResident[];
+}
+
+/** A resident as the BRP would hand it over: name in parts, gender and address (for the 301). */
+export interface DemoResident {
+  bsn: string;
+  /** The display name, composed from the parts. */
+  name: string;
+  dateOfBirth: string;
+  neighbourhoodCode: string;
+  gender: Gender;
+  givenNames: string;
+  familyNamePrefix: string | null;
+  familyName: string;
+  address: {
+    street: string;
+    houseNumber: number;
+    houseLetter: string | null;
+    houseNumberAddition: string | null;
+    postcode: string;
+    place: string;
+  };
 }
 
 export const DEFAULT_DEMO_SEED = 20260101;
@@ -636,18 +658,24 @@ function drawTariff(rng: Rng, code: string): number {
 // ---------------------------------------------------------------------------------------------
 // Residents: test BSNs only (999900006–999999990), fictional names, a Dutch age pyramid.
 
+// First names with the gender they are usually given to (LDT_Geslacht: 1 male, 2 female).
 // biome-ignore format: a compact data table reads better than one value per line
-const TRADITIONAL_FIRST_NAMES = [
-  'Jan', 'Gerrit', 'Henk', 'Kees', 'Willem', 'Piet', 'Cor', 'Johanna', 'Maria', 'Riet', 'Ans', 'Truus',
-  'Wim', 'Klaas', 'Geertje', 'Hendrika', 'Dirk', 'Bep', 'Joke', 'Ton', 'Theo', 'Greet', 'Hassan', 'Aïcha',
+const TRADITIONAL_FIRST_NAMES: readonly (readonly [string, Gender])[] = [
+  ['Jan', '1'], ['Gerrit', '1'], ['Henk', '1'], ['Kees', '1'], ['Willem', '1'], ['Piet', '1'], ['Cor', '1'],
+  ['Johanna', '2'], ['Maria', '2'], ['Riet', '2'], ['Ans', '2'], ['Truus', '2'], ['Wim', '1'], ['Klaas', '1'],
+  ['Geertje', '2'], ['Hendrika', '2'], ['Dirk', '1'], ['Bep', '2'], ['Joke', '2'], ['Ton', '1'], ['Theo', '1'],
+  ['Greet', '2'], ['Hassan', '1'], ['Aïcha', '2'],
 ];
 // biome-ignore format: a compact data table reads better than one value per line
-const CONTEMPORARY_FIRST_NAMES = [
-  'Sanne', 'Daan', 'Emma', 'Noah', 'Julia', 'Sem', 'Lotte', 'Lucas', 'Fatima', 'Mohamed', 'Yasmina',
-  'Youssef', 'Anouk', 'Bram', 'Fleur', 'Thijs', 'Priya', 'Rajesh', 'Ayşe', 'Mehmet', 'Eva', 'Tim', 'Mila',
-  'Levi', 'Noor', 'Finn', 'Iris', 'Milan', 'Zoë', 'Amir', 'Dewi', 'Kevin', 'Samira', 'Joost', 'Ilse',
-  'Wouter', 'Marloes', 'Stefan', 'Esra', 'Sven',
+const CONTEMPORARY_FIRST_NAMES: readonly (readonly [string, Gender])[] = [
+  ['Sanne', '2'], ['Daan', '1'], ['Emma', '2'], ['Noah', '1'], ['Julia', '2'], ['Sem', '1'], ['Lotte', '2'],
+  ['Lucas', '1'], ['Fatima', '2'], ['Mohamed', '1'], ['Yasmina', '2'], ['Youssef', '1'], ['Anouk', '2'],
+  ['Bram', '1'], ['Fleur', '2'], ['Thijs', '1'], ['Priya', '2'], ['Rajesh', '1'], ['Ayşe', '2'], ['Mehmet', '1'],
+  ['Eva', '2'], ['Tim', '1'], ['Mila', '2'], ['Levi', '1'], ['Noor', '2'], ['Finn', '1'], ['Iris', '2'],
+  ['Milan', '1'], ['Zoë', '2'], ['Amir', '1'], ['Dewi', '2'], ['Kevin', '1'], ['Samira', '2'], ['Joost', '1'],
+  ['Ilse', '2'], ['Wouter', '1'], ['Marloes', '2'], ['Stefan', '1'], ['Esra', '2'], ['Sven', '1'],
 ];
+// Family names as written, prefix (voorvoegsel) included; see FAMILY_NAME_PREFIXES.
 // biome-ignore format: a compact data table reads better than one value per line
 const LAST_NAMES = [
   'de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos',
@@ -656,6 +684,15 @@ const LAST_NAMES = [
   'Yilmaz', 'Öztürk', 'Kaya', 'Bouzid', 'Ramdin', 'Soekhai', 'Nguyen', 'Kowalski', 'Haddou', 'Demir',
   'Ait Ali',
 ];
+// The BRP keeps a prefix apart from the family name ("van der" + "Meer"); longest first.
+const FAMILY_NAME_PREFIXES = ['van der', 'van den', 'van de', 'van', 'de', 'el'];
+
+function splitFamilyName(written: string): { familyNamePrefix: string | null; familyName: string } {
+  const prefix = FAMILY_NAME_PREFIXES.find((p) => written.startsWith(`${p} `));
+  return prefix === undefined
+    ? { familyNamePrefix: null, familyName: written }
+    : { familyNamePrefix: prefix, familyName: written.slice(prefix.length + 1) };
+}
 
 // Age bands [from, to, percentage], roughly the Dutch population of 2026.
 // biome-ignore format: a compact data table reads better than one value per line
@@ -677,15 +714,69 @@ function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+// Addresses: each neighbourhood has its own four-digit postcode area and its own streets, each
+// street one postcode in that area. Street names are compounds of a stem and a street word.
+// biome-ignore format: a compact data table reads better than one value per line
+const STREET_STEMS = [
+  'Linden', 'Eiken', 'Beuken', 'Kastanje', 'Wilgen', 'Berken', 'Populieren', 'Esdoorn', 'Meidoorn', 'Vlier',
+  'Hazelaar', 'Iepen', 'Molen', 'Kerk', 'School', 'Dijk', 'Haven', 'Sluis', 'Brug', 'Veld', 'Akker', 'Weide',
+  'Zuider', 'Noorder', 'Ooster', 'Wester', 'Tulpen', 'Rozen', 'Narcissen', 'Lelie', 'Merel', 'Lijster',
+  'Specht', 'Zwaluw', 'Kievit', 'Reiger', 'Klaver', 'Zonnebloem', 'Heide', 'Beek',
+];
+const STREET_WORDS = ['straat', 'laan', 'weg', 'plein', 'hof', 'singel', 'kade', 'pad', 'dreef', 'erf'];
+// Postcode letters without F, I, O, Q, U and Y (PostNL avoids them) and without S, so the
+// combinations SA, SD and SS that PostNL never issues cannot occur.
+const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRTVWXZ';
+const HOUSE_LETTERS = ['A', 'B', 'C'];
+const HOUSE_NUMBER_ADDITIONS = ['1', '2', '3', 'I', 'II', 'hs'];
+
+interface DemoStreet {
+  name: string;
+  postcode: string;
+  /** The highest house number on the street. */
+  lastNumber: number;
+}
+
+function generateStreets(
+  seed: number,
+  neighbourhoods: DemoMunicipality['neighbourhoods'],
+): Map<string, DemoStreet[]> {
+  const rng = createRng(seed, 'streets');
+  const names = rng.shuffle(STREET_STEMS.flatMap((stem) => STREET_WORDS.map((word) => `${stem}${word}`)));
+  // BU + municipality + district (2) + neighbourhood (2): the area follows district and number,
+  // so neighbouring areas share their first digits, as real postcodes do.
+  const base = rng.int(12, 88) * 100;
+  const streets = new Map<string, DemoStreet[]>();
+  let next = 0;
+  for (const neighbourhood of neighbourhoods) {
+    const area = base + Number(neighbourhood.code.slice(6, 8)) * 10 + Number(neighbourhood.code.slice(8, 10));
+    const letters = new Set<string>();
+    const own: DemoStreet[] = [];
+    for (let count = rng.int(4, 7); own.length < count; ) {
+      const pair = `${rng.pick([...POSTCODE_LETTERS])}${rng.pick([...POSTCODE_LETTERS])}`;
+      if (letters.has(pair)) continue;
+      letters.add(pair);
+      own.push({ name: at(names, next), postcode: `${area}${pair}`, lastNumber: rng.int(12, 160) });
+      next += 1;
+    }
+    streets.set(neighbourhood.code, own);
+  }
+  return streets;
+}
+
 function generateResidents(
   seed: number,
   neighbourhoods: DemoMunicipality['neighbourhoods'],
-): DemoMunicipality['residents'] {
+  place: string,
+): DemoResident[] {
   const rng = createRng(seed, 'residents');
+  // Addresses draw from their own stream, so adding them left every name and birth date as it was.
+  const addressRng = createRng(seed, 'addresses');
+  const streets = generateStreets(seed, neighbourhoods);
   const weights = neighbourhoods.map((neighbourhood) => neighbourhood.population);
   const bandWeights = AGE_BANDS.map((band) => band[2]);
   const bsns = new Set<string>();
-  const residents: DemoMunicipality['residents'] = [];
+  const residents: DemoResident[] = [];
   while (residents.length < RESIDENT_COUNT) {
     // Prefixes 99990000–99999999 with their check digit give exactly the reserved test range.
     const prefix = String(rng.int(99_990_000, 99_999_999));
@@ -698,12 +789,32 @@ function generateResidents(
     const birthYear = REFERENCE_YEAR - 1 - rng.int(band[0], band[1]);
     const dayOfYear = rng.int(0, isLeapYear(birthYear) ? 365 : 364);
     const dateOfBirth = new Date(Date.UTC(birthYear, 0, 1) + dayOfYear * DAY_MS).toISOString().slice(0, 10);
-    const firstNames = birthYear < 1960 ? TRADITIONAL_FIRST_NAMES : CONTEMPORARY_FIRST_NAMES;
+    const [givenNames, gender] = rng.pick(
+      birthYear < 1960 ? TRADITIONAL_FIRST_NAMES : CONTEMPORARY_FIRST_NAMES,
+    );
+    const { familyNamePrefix, familyName } = splitFamilyName(rng.pick(LAST_NAMES));
+    const neighbourhoodCode = pickWeighted(rng, neighbourhoods, weights).code;
+    const street = addressRng.pick(streets.get(neighbourhoodCode) ?? []);
+    const houseLetter = addressRng.chance(0.06) ? addressRng.pick(HOUSE_LETTERS) : null;
+    const houseNumberAddition =
+      houseLetter === null && addressRng.chance(0.06) ? addressRng.pick(HOUSE_NUMBER_ADDITIONS) : null;
     residents.push({
       bsn,
-      name: `${rng.pick(firstNames)} ${rng.pick(LAST_NAMES)}`,
+      name: composeName({ givenNames, familyNamePrefix, familyName }),
       dateOfBirth,
-      neighbourhoodCode: pickWeighted(rng, neighbourhoods, weights).code,
+      neighbourhoodCode,
+      gender,
+      givenNames,
+      familyNamePrefix,
+      familyName,
+      address: {
+        street: street.name,
+        houseNumber: addressRng.int(1, street.lastNumber),
+        houseLetter,
+        houseNumberAddition,
+        postcode: street.postcode,
+        place,
+      },
     });
   }
   return residents;
@@ -739,6 +850,6 @@ export function generateDemoMunicipality(
       ...entry,
     })),
     contracts: generateContracts(seed, providers, referenceYear),
-    residents: generateResidents(seed, neighbourhoods),
+    residents: generateResidents(seed, neighbourhoods, MUNICIPALITY_NAME),
   };
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AGB_CODE, isValidBsn, KVK_NUMBER, MESSAGES } from '../../shared/identifiers.js';
 import { isoDate, listOf, paging, requiredText, searchText } from '../../shared/schema-helpers.js';
+import {
+  composeName,
+  GENDERS,
+  HOUSE_LETTER,
+  normalisePostcode,
+  POSTCODE,
+  RESIDENT_LIMITS,
+} from './resident-rules.js';
 
 export const LAWS = ['wmo', 'youth', 'participation'] as const;
 export type Law = (typeof LAWS)[number];
@@ -139,22 +147,110 @@ export const contractList = listOf(contractSummary);
 
 // residents -------------------------------------------------------------------------------
 
-export const residentBody = z.strictObject({
-  bsn: z.string({ error: MESSAGES.bsn }).trim().refine(isValidBsn, { error: MESSAGES.bsn }),
-  name: requiredText('De naam'),
-  dateOfBirth: isoDate,
-  neighbourhoodCode: z
-    .string()
-    .regex(/^BU[0-9]{8}$/, { error: MESSAGES.neighbourhoodCode })
+/** Optional text of a name part or an address: trimmed; null (or left out) when there is none. */
+function optionalText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is tekst, of null als er geen is.` })
+    .trim()
+    .min(1, { error: `${label} is leeg: laat het weg of geef null als er geen is.` })
+    .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` })
+    .nullable()
+    .default(null);
+}
+
+const HOUSE_NUMBER_MESSAGE = `Het huisnummer is een geheel getal van 0 tot en met ${RESIDENT_LIMITS.houseNumberMax}.`;
+const POSTCODE_MESSAGE = 'Vul een Nederlandse postcode in: 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.';
+const HOUSE_LETTER_MESSAGE = 'De huisletter is precies één letter, bijvoorbeeld A.';
+
+/** The BRP address (CDT_Adres of the 301): whole or absent. */
+export const residentAddressBody = z.strictObject({
+  street: requiredText('De straatnaam', RESIDENT_LIMITS.street),
+  houseNumber: z
+    .number({ error: HOUSE_NUMBER_MESSAGE })
+    .int({ error: HOUSE_NUMBER_MESSAGE })
+    .min(0, { error: HOUSE_NUMBER_MESSAGE })
+    .max(RESIDENT_LIMITS.houseNumberMax, { error: HOUSE_NUMBER_MESSAGE }),
+  houseLetter: z
+    .string({ error: HOUSE_LETTER_MESSAGE })
+    .trim()
+    .regex(HOUSE_LETTER, { error: HOUSE_LETTER_MESSAGE })
     .nullable()
     .default(null),
+  houseNumberAddition: optionalText('De huisnummertoevoeging', RESIDENT_LIMITS.houseNumberAddition),
+  postcode: z
+    .string({ error: POSTCODE_MESSAGE })
+    .overwrite(normalisePostcode)
+    .regex(POSTCODE, { error: POSTCODE_MESSAGE })
+    .describe('Nederlandse postcode; spatie en kleine letters mogen ("1234 ab" wordt "1234AB").'),
+  place: requiredText('De plaatsnaam', RESIDENT_LIMITS.place),
 });
-export type ResidentInput = z.infer<typeof residentBody>;
+
+export const residentBody = z
+  .strictObject({
+    bsn: z.string({ error: MESSAGES.bsn }).trim().refine(isValidBsn, { error: MESSAGES.bsn }),
+    name: requiredText('De naam', RESIDENT_LIMITS.name)
+      .optional()
+      .describe('Weergavenaam; zonder naam wordt die samengesteld uit voornamen, voorvoegsel en achternaam.'),
+    dateOfBirth: isoDate,
+    neighbourhoodCode: z
+      .string()
+      .regex(/^BU[0-9]{8}$/, { error: MESSAGES.neighbourhoodCode })
+      .nullable()
+      .default(null),
+    gender: z
+      .enum(GENDERS, { error: 'Kies het geslacht: 0 (onbekend), 1 (man) of 2 (vrouw).' })
+      .default('0')
+      .describe('LDT_Geslacht: 0 onbekend, 1 man, 2 vrouw.'),
+    familyName: optionalText('De achternaam', RESIDENT_LIMITS.familyName),
+    familyNamePrefix: optionalText('Het voorvoegsel', RESIDENT_LIMITS.familyNamePrefix),
+    givenNames: optionalText('De voornamen', RESIDENT_LIMITS.givenNames),
+    address: residentAddressBody.nullable().default(null),
+  })
+  .superRefine((body, ctx) => {
+    if (body.familyName !== null) {
+      if (body.name === undefined && composeName(body).length > RESIDENT_LIMITS.name) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['givenNames'],
+          message: `Voornamen, voorvoegsel en achternaam samen mogen hoogstens ${RESIDENT_LIMITS.name} tekens lang zijn.`,
+        });
+      }
+    } else if (body.givenNames !== null || body.familyNamePrefix !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyName'],
+        message: 'Vul de achternaam in: voornamen en voorvoegsel horen bij een achternaam.',
+      });
+    } else if (body.name === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['familyName'], message: 'Vul de achternaam in.' });
+    }
+  })
+  .transform(({ name, ...body }) => ({ ...body, name: name ?? composeName(body) }));
+/** A resident as the service takes it: validated, the display name always present. */
+export type ResidentInput = z.output<typeof residentBody>;
+/** A resident as a client sends it (name optional, defaults left out). */
+export type ResidentRequest = z.input<typeof residentBody>;
+
+export const residentAddressView = z.object({
+  street: z.string(),
+  houseNumber: z.number().int(),
+  houseLetter: z.string().nullable(),
+  houseNumberAddition: z.string().nullable(),
+  postcode: z.string(),
+  place: z.string(),
+});
 export const residentView = z.object({
   id: z.string(),
   bsn: z.string(),
   name: z.string(),
   dateOfBirth: z.string(),
+  gender: z.enum(GENDERS),
+  familyName: z.string().nullable(),
+  familyNamePrefix: z.string().nullable(),
+  givenNames: z.string().nullable(),
+  /** Derived from the given names; not an input. */
+  initials: z.string().nullable(),
+  address: residentAddressView.nullable(),
   neighbourhoodCode: z.string().nullable(),
   neighbourhoodName: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
-import { bigint, date, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { GENDERS } from './resident-rules.js';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,6 +83,19 @@ export const residentIdentity = pgTable(
     bsn: text('bsn').notNull(),
     name: text('name').notNull(),
     dateOfBirth: date('date_of_birth', { mode: 'string' }).notNull(),
+    // The BRP name parts, gender and address an iWmo/iJw 301 carries (migration 0009); `name`
+    // is the display name, composed from the parts when they are given.
+    familyName: text('family_name'),
+    familyNamePrefix: text('family_name_prefix'),
+    givenNames: text('given_names'),
+    initials: text('initials'),
+    gender: text('gender', { enum: GENDERS }).notNull().default('0'),
+    street: text('street'),
+    houseNumber: integer('house_number'),
+    houseLetter: text('house_letter'),
+    houseNumberAddition: text('house_number_addition'),
+    postcode: text('postcode'),
+    place: text('place'),
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.residentId] })],
 );

@@ -1,7 +1,7 @@
 /**
- * Residents: identity (BSN, name, date of birth) lives in resident_identity, the one
- * restricted table; the rest of the product refers to resident.id. Every read and write of a
- * resident goes through the processing log in the same transaction.
+ * Residents: identity (BSN, name and its BRP parts, gender, date of birth, BRP address) lives in
+ * resident_identity, the one restricted table; the rest of the product refers to resident.id.
+ * Every read and write of a resident goes through the processing log in the same transaction.
  */
 import { and, asc, count, eq, ilike, inArray } from 'drizzle-orm';
 import { conflict, isUniqueViolation, notFound, validationFailed } from '../../server/errors.js';
@@ -13,22 +13,108 @@ import type { ProcessingActivityId } from '../processing-log/processing-activiti
 import { recordProcessing } from '../processing-log/processing-log-service.js';
 import type { ResidentInput, ResidentView } from './registry-schema.js';
 import { resident, residentIdentity } from './registry-tables.js';
+import { type Gender, initialsOf } from './resident-rules.js';
 
-const columns = {
-  id: resident.id,
+/** The BRP address as a 301 carries it (CDT_Adres, Contact Soort 01). */
+export interface ResidentAddress {
+  street: string;
+  houseNumber: number;
+  houseLetter: string | null;
+  houseNumberAddition: string | null;
+  postcode: string;
+  place: string;
+}
+
+/** A resident's identity for other modules: what a case view or an allocation message needs. */
+export interface ResidentIdentity {
+  bsn: string;
+  /** The display name. */
+  name: string;
+  dateOfBirth: string;
+  gender: Gender;
+  /** Null for a resident registered with a display name only. */
+  familyName: string | null;
+  familyNamePrefix: string | null;
+  givenNames: string | null;
+  initials: string | null;
+  address: ResidentAddress | null;
+}
+
+const identityColumns = {
   bsn: residentIdentity.bsn,
   name: residentIdentity.name,
   dateOfBirth: residentIdentity.dateOfBirth,
-  neighbourhoodCode: resident.neighbourhoodCode,
+  gender: residentIdentity.gender,
+  familyName: residentIdentity.familyName,
+  familyNamePrefix: residentIdentity.familyNamePrefix,
+  givenNames: residentIdentity.givenNames,
+  initials: residentIdentity.initials,
+  street: residentIdentity.street,
+  houseNumber: residentIdentity.houseNumber,
+  houseLetter: residentIdentity.houseLetter,
+  houseNumberAddition: residentIdentity.houseNumberAddition,
+  postcode: residentIdentity.postcode,
+  place: residentIdentity.place,
 };
-type ResidentRow = Omit<ResidentView, 'neighbourhoodName'>;
+const columns = { id: resident.id, ...identityColumns, neighbourhoodCode: resident.neighbourhoodCode };
+
+/** resident_identity as selected: the address in flat, nullable columns. */
+interface IdentityRow extends Omit<ResidentIdentity, 'address'> {
+  street: string | null;
+  houseNumber: number | null;
+  houseLetter: string | null;
+  houseNumberAddition: string | null;
+  postcode: string | null;
+  place: string | null;
+}
+
+/** The flat columns to the nested shape; the database keeps an address whole or absent. */
+function toIdentity({
+  street,
+  houseNumber,
+  houseLetter,
+  houseNumberAddition,
+  postcode,
+  place,
+  ...identity
+}: IdentityRow): ResidentIdentity {
+  const address =
+    street !== null && houseNumber !== null && postcode !== null && place !== null
+      ? { street, houseNumber, houseLetter, houseNumberAddition, postcode, place }
+      : null;
+  return { ...identity, address };
+}
+
+/** What resident_identity stores for an input, beside the keys; the initials are derived. */
+function identityValues(input: ResidentInput) {
+  return {
+    bsn: input.bsn,
+    name: input.name,
+    dateOfBirth: input.dateOfBirth,
+    gender: input.gender,
+    familyName: input.familyName,
+    familyNamePrefix: input.familyNamePrefix,
+    givenNames: input.givenNames,
+    initials: initialsOf(input.givenNames),
+    street: input.address?.street ?? null,
+    houseNumber: input.address?.houseNumber ?? null,
+    houseLetter: input.address?.houseLetter ?? null,
+    houseNumberAddition: input.address?.houseNumberAddition ?? null,
+    postcode: input.address?.postcode ?? null,
+    place: input.address?.place ?? null,
+  };
+}
+
+type ResidentRow = IdentityRow & { id: string; neighbourhoodCode: string | null };
 
 /** Neighbourhood names come from the geography module, not from a join on its table. */
 async function withNeighbourhoodNames(ctx: TenantContext, rows: ResidentRow[]): Promise<ResidentView[]> {
   const names = rows.some((r) => r.neighbourhoodCode !== null) ? await neighbourhoodNames(ctx) : new Map();
-  return rows.map((r) => ({
-    ...r,
-    neighbourhoodName: r.neighbourhoodCode === null ? null : (names.get(r.neighbourhoodCode) ?? null),
+  return rows.map(({ id, neighbourhoodCode, ...identity }) => ({
+    id,
+    ...toIdentity(identity),
+    neighbourhoodCode,
+    neighbourhoodName: neighbourhoodCode === null ? null : (names.get(neighbourhoodCode) ?? null),
   }));
 }
 
@@ -110,9 +196,7 @@ export async function registerResident(
     await ctx.tx.insert(residentIdentity).values({
       municipalityCode: ctx.municipalityCode,
       residentId: row.id,
-      bsn: input.bsn,
-      name: input.name,
-      dateOfBirth: input.dateOfBirth,
+      ...identityValues(input),
     });
   } catch (error) {
     duplicateBsn(error);
@@ -143,7 +227,7 @@ export async function updateResident(
   try {
     await ctx.tx
       .update(residentIdentity)
-      .set({ bsn: input.bsn, name: input.name, dateOfBirth: input.dateOfBirth })
+      .set(identityValues(input))
       .where(eq(residentIdentity.residentId, id));
   } catch (error) {
     duplicateBsn(error);
@@ -201,9 +285,7 @@ export async function registerResidents(
         rows.map(({ id, input }) => ({
           municipalityCode: ctx.municipalityCode,
           residentId: id,
-          bsn: input.bsn,
-          name: input.name,
-          dateOfBirth: input.dateOfBirth,
+          ...identityValues(input),
         })),
       );
     } catch (error) {
@@ -221,23 +303,19 @@ export async function registerResidents(
 
 /**
  * For other modules: identities by resident id, WITHOUT a log entry of its own — the caller
- * records the processing under its own activity (a case view, a worklist) in the same transaction.
+ * records the processing under its own activity (a case view, a worklist, an allocation message)
+ * in the same transaction.
  */
 export async function residentIdentities(
   ctx: TenantContext,
   ids: readonly string[],
-): Promise<Map<string, { bsn: string; name: string; dateOfBirth: string }>> {
+): Promise<Map<string, ResidentIdentity>> {
   if (ids.length === 0) return new Map();
   const rows = await ctx.tx
-    .select({
-      id: residentIdentity.residentId,
-      bsn: residentIdentity.bsn,
-      name: residentIdentity.name,
-      dateOfBirth: residentIdentity.dateOfBirth,
-    })
+    .select({ id: residentIdentity.residentId, ...identityColumns })
     .from(residentIdentity)
     .where(inArray(residentIdentity.residentId, [...ids]));
-  return new Map(rows.map(({ id, ...identity }) => [id, identity]));
+  return new Map(rows.map(({ id, ...identity }) => [id, toIdentity(identity)]));
 }
 
 /** For aggregates: where residents live, by resident id (no identity). */

@@ -16,6 +16,7 @@ import type {
   ProvisionKind,
   ResidentView as Resident,
   ResidentInput,
+  ResidentRequest,
 } from '../../modules/registry/registry-schema.js';
 import { ApiError, apiGet, apiPost, apiPut, fetchAllPages, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
@@ -34,6 +35,7 @@ export type {
   ProvisionKind,
   Resident,
   ResidentInput,
+  ResidentRequest,
 };
 export type ContractLine = ContractDetail['lines'][number];
 
@@ -211,7 +213,8 @@ export function useResident(id: string | null) {
   return useApiGet<Resident>(id === null ? null : `/api/v1/residents/${encodeURIComponent(id)}`);
 }
 
-export function saveResident(id: string | null, input: ResidentInput): Promise<Resident> {
+/** The request shape: the server composes the display name from the parts. */
+export function saveResident(id: string | null, input: ResidentRequest): Promise<Resident> {
   return id === null
     ? apiPost<Resident>('/api/v1/residents', input)
     : apiPut<Resident>(`/api/v1/residents/${encodeURIComponent(id)}`, input);

@@ -1,6 +1,6 @@
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { type CaseSummary, useResidentCases } from '../../api/cases.js';
-import { useResident } from '../../api/registry.js';
+import { type Resident, useResident } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
 import { canWorkCases } from '../../ui/access.js';
@@ -12,6 +12,19 @@ import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppButtonLink, useFlash } from '../../ui/router.js';
 import { caseColumns } from '../cases/case-parts.js';
+
+/** The address as Dutch post writes it: "Kerkstraat 12A-2", then "1234 AB Lindewaarde". */
+function ResidentAddressLines({ address }: { address: NonNullable<Resident['address']> }) {
+  const addition = address.houseNumberAddition ? `-${address.houseNumberAddition}` : '';
+  const postcode = `${address.postcode.slice(0, 4)} ${address.postcode.slice(4)}`;
+  return (
+    <>
+      {`${address.street} ${address.houseNumber}${address.houseLetter ?? ''}${addition}`}
+      <br />
+      {`${postcode} ${address.place}`}
+    </>
+  );
+}
 
 /** The resident's cases of the case worker's own teams; other teams' cases are not shown. */
 function ResidentCases({ residentId }: { residentId: string }) {
@@ -61,8 +74,17 @@ export function ResidentDetailPage({ id }: { id: string }) {
           <Details
             items={[
               { label: t('resident.name'), value: resident.name },
+              { label: t('resident.givenNames'), value: resident.givenNames ?? '' },
+              { label: t('resident.initials'), value: resident.initials ?? '' },
+              { label: t('resident.familyNamePrefix'), value: resident.familyNamePrefix ?? '' },
+              { label: t('resident.familyName'), value: resident.familyName ?? '' },
+              { label: t('resident.gender'), value: t(`resident.gender.${resident.gender}`) },
               { label: t('resident.bsn'), value: resident.bsn },
               { label: t('resident.dateOfBirth'), value: formatDate(resident.dateOfBirth) },
+              {
+                label: t('resident.address'),
+                value: resident.address ? <ResidentAddressLines address={resident.address} /> : '',
+              },
               {
                 label: t('resident.neighbourhood'),
                 value: resident.neighbourhoodName
