@@ -2,6 +2,7 @@
  * The application factory: one Fastify instance with Zod schemas, OpenAPI, sessions, access
  * rules on every route, JSON errors, the modules' routes and the web front end.
  */
+
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,7 @@ import { casesRoutes } from '../modules/cases/cases-routes.js';
 import { decisionRoutes } from '../modules/cases/decision-routes.js';
 import { evaluationRoutes } from '../modules/cases/evaluation-routes.js';
 import { geographyRoutes } from '../modules/geography/geography-routes.js';
+import { composeAllocationMessages, heldNotice } from '../modules/messaging/allocation-outbox.js';
 import { messagingRoutes } from '../modules/messaging/messaging-routes.js';
 import { monitorRoutes } from '../modules/monitor/monitor-routes.js';
 import { processingLogRoutes } from '../modules/processing-log/processing-log-routes.js';
@@ -205,7 +207,9 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registryRoutes(app, database);
   processingLogRoutes(app, database);
   casesRoutes(app, database);
-  decisionRoutes(app, database);
+  decisionRoutes(app, database, async (ctx, caseId) =>
+    (await composeAllocationMessages(ctx, { caseIds: [caseId] })).held.map(heldNotice),
+  );
   assessmentRoutes(app, database);
   evaluationRoutes(app, database);
   monitorRoutes(app, database);

@@ -17,13 +17,17 @@ export interface AllocationFixture {
   worker: ApiClient;
   providerId: string;
   provisionId: string;
+  contractId: string;
   caseId: string;
+  residentId: string;
   allocationNumber: number;
+  /** What the decision told the case worker about sending the allocation. */
+  notices: string[];
 }
 
 export async function createAllocationFixture(
   h: Harness,
-  allocation: { startDate: string; endDate: string; today: string },
+  allocation: { startDate: string; endDate: string; today: string; withoutAddress?: boolean },
 ): Promise<AllocationFixture> {
   const providerId = h.providerIds[TENANT_A] ?? '';
   const admin = await h.as('administrator');
@@ -57,12 +61,37 @@ export async function createAllocationFixture(
       lines: [{ provisionId, tariffCents: FIXTURE_TARIFF_CENTS }],
     })
   ).json().id;
+  return allocateAnother(
+    { worker, providerId, provisionId, contractId },
+    { ...allocation, bsn: FIXTURE_BSN },
+  );
+}
+
+/** A further resident with an allocation under the fixture's contract. */
+export async function allocateAnother(
+  setup: Pick<AllocationFixture, 'worker' | 'providerId' | 'provisionId' | 'contractId'>,
+  allocation: { startDate: string; endDate: string; withoutAddress?: boolean; bsn: string },
+): Promise<AllocationFixture> {
+  const { worker, providerId, provisionId, contractId } = setup;
   const residentId = (
     await worker.request('POST', '/api/v1/residents', {
-      bsn: FIXTURE_BSN,
-      name: 'Zoë Çelik-Brüggen',
+      bsn: allocation.bsn,
+      givenNames: 'Zoë',
+      familyName: 'Çelik-Brüggen',
+      gender: '2',
       dateOfBirth: FIXTURE_DATE_OF_BIRTH,
       neighbourhoodCode: null,
+      // The BRP address a 301 carries (TR061).
+      address: allocation.withoutAddress
+        ? null
+        : {
+            street: 'Lindelaan',
+            houseNumber: 12,
+            houseLetter: 'a',
+            houseNumberAddition: null,
+            postcode: '9901AB',
+            place: 'Lindewaarde',
+          },
     })
   ).json().id;
   const reportDate = addDays(allocation.startDate, -50);
@@ -99,5 +128,14 @@ export async function createAllocationFixture(
   });
   expect(decided.statusCode, decided.body).toBe(201);
   const allocationNumber: number = decided.json().allocations[0].allocationNumber;
-  return { worker, providerId, provisionId, caseId, allocationNumber };
+  return {
+    worker,
+    providerId,
+    provisionId,
+    contractId,
+    caseId,
+    residentId,
+    allocationNumber,
+    notices: decided.json().notices,
+  };
 }

@@ -625,4 +625,51 @@ describe('the message exchange on the municipality’s side (contract manager)',
     await expectAccessible('claims (contract manager)');
     await shot('17-municipality-claims');
   });
+
+  it('finds the decision’s allocation message (301) in the outbox; a sending round finds nothing left', async () => {
+    ready();
+    requireStep('allocated');
+    await openMenu('Berichten');
+    await session.page.waitForURL(`${session.baseUrl}/berichten`);
+    await session.page
+      .getByLabel('Aanbieder', { exact: true })
+      .locator('option', { hasText: DEMO_PROVIDER })
+      .waitFor({ state: 'attached' });
+    await session.page.getByLabel('Aanbieder', { exact: true }).selectOption({ label: DEMO_PROVIDER });
+    await session.page.getByLabel('Berichtsoort').selectOption({ value: '301' });
+    await session.page.getByRole('button', { name: 'Zoeken' }).click();
+    await session.page.waitForURL(/soort=301/);
+    const list = await visible(session.page.getByRole('table', { name: 'Berichten' }));
+    // The newest first: the 301 of the allocation made in the set-up.
+    await visible(
+      list
+        .getByRole('row')
+        .nth(1)
+        .getByRole('link', { name: /WMO301/ }),
+    );
+    await list
+      .getByRole('row')
+      .nth(1)
+      .getByRole('link', { name: /WMO301/ })
+      .click();
+    await session.page.waitForURL(/\/berichten\/[0-9a-f-]{36}$/);
+    await visible(
+      session.page.getByText(`<wmo301:ToewijzingNummer>${state.allocated?.allocationNumber}<`, {
+        exact: false,
+      }),
+    );
+    await expectAccessible('allocation message (contract manager)');
+    await shot('18-municipality-301');
+
+    await openMenu('Berichten');
+    await session.page.waitForURL(`${session.baseUrl}/berichten`);
+    await session.page.getByRole('button', { name: 'Toewijzingen versturen' }).click();
+    await visible(
+      session.page.getByRole('status').filter({
+        hasText: '0 toewijzingsbericht(en) klaargezet voor de aanbieders; 0 toewijzing(en) kunnen nog niet.',
+      }),
+    );
+    await expectAccessible('sending round (contract manager)');
+    await shot('19-municipality-send-round');
+  });
 });

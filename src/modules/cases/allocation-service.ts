@@ -4,7 +4,7 @@
  * Identity comes without a log entry of its own; the caller records the processing under its
  * own activity in the same transaction.
  */
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { contractTariffs } from '../registry/contract-service.js';
 import { findProvisions } from '../registry/provision-service.js';
@@ -57,10 +57,43 @@ export async function providerAllocations(
   if (numbers !== undefined && numbers.length === 0) return [];
   const conditions = [eq(allocation.providerId, providerId)];
   if (numbers !== undefined) conditions.push(inArray(allocation.allocationNumber, [...new Set(numbers)]));
-  const rows = await ctx.tx
-    .select()
-    .from(allocation)
-    .where(and(...conditions));
+  return exchangeableAllocations(ctx, and(...conditions), law);
+}
+
+/**
+ * The exchangeable allocations of these cases, or of all cases: what the allocation messages
+ * (301) are composed from.
+ */
+export async function allocationsOfCases(
+  ctx: TenantContext,
+  caseIds?: readonly string[],
+): Promise<ProviderAllocation[]> {
+  if (caseIds !== undefined && caseIds.length === 0) return [];
+  return exchangeableAllocations(
+    ctx,
+    caseIds === undefined ? undefined : inArray(allocation.caseId, [...new Set(caseIds)]),
+  );
+}
+
+/** Every exchangeable allocation of these residents at this provider: a 301's full set. */
+export async function allocationsOfResidentsAt(
+  ctx: TenantContext,
+  providerId: string,
+  residentIds: readonly string[],
+): Promise<ProviderAllocation[]> {
+  if (residentIds.length === 0) return [];
+  return exchangeableAllocations(
+    ctx,
+    and(eq(allocation.providerId, providerId), inArray(allocation.residentId, [...new Set(residentIds)])),
+  );
+}
+
+async function exchangeableAllocations(
+  ctx: TenantContext,
+  where: SQL | undefined,
+  law?: Law,
+): Promise<ProviderAllocation[]> {
+  const rows = await ctx.tx.select().from(allocation).where(where);
   if (rows.length === 0) return [];
   const { provisionOf, tariffOf } = await termsOf(ctx, rows);
   const identities = await residentIdentities(ctx, [...new Set(rows.map((r) => r.residentId))]);
@@ -69,7 +102,7 @@ export async function providerAllocations(
     const provision = provisionOf.get(row.provisionId);
     const identity = identities.get(row.residentId);
     if (!provision || !identity) throw new Error(`allocation ${row.id} refers to missing data`);
-    if (provision.law !== law || provision.productCategory === null) continue;
+    if ((law !== undefined && provision.law !== law) || provision.productCategory === null) continue;
     result.push({
       id: row.id,
       providerId: row.providerId,

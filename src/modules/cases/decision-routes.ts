@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/connection.js';
 import { rolesOnly } from '../../server/access.js';
-import { inTenant } from '../../server/request-context.js';
+import { inTenant, type TenantContext } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { decisionBody, decisionView } from './decision-schema.js';
 import { decisionLetterPdf, getDecision, recordDecision } from './decision-service.js';
@@ -11,7 +11,18 @@ const idParams = z.object({ id: uuid });
 
 const CASE_WORKERS = rolesOnly('case_worker');
 
-export function decisionRoutes(app: ZodApp, database: Database): void {
+/**
+ * What follows a decision in its transaction, supplied by the composition root: the message
+ * exchange puts the allocations in its outbox. Returns notices for the case worker (an
+ * allocation that could not be sent yet, and why); cases does not depend on the exchange.
+ */
+export type AfterDecision = (ctx: TenantContext, caseId: string) => Promise<string[]>;
+
+export function decisionRoutes(
+  app: ZodApp,
+  database: Database,
+  afterDecision: AfterDecision = async () => [],
+): void {
   const tags = ['toegang en maatwerk'];
   app.post(
     '/api/v1/cases/:id/decision',
@@ -27,11 +38,12 @@ export function decisionRoutes(app: ZodApp, database: Database): void {
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await inTenant(database, request, (ctx) => recordDecision(ctx, request.params.id, request.body)),
-        ),
+      reply.code(201).send(
+        await inTenant(database, request, async (ctx) => {
+          const decision = await recordDecision(ctx, request.params.id, request.body);
+          return { ...decision, notices: await afterDecision(ctx, request.params.id) };
+        }),
+      ),
   );
   app.get(
     '/api/v1/cases/:id/decision',

@@ -76,6 +76,11 @@ export const decisionView = z.object({
       allocationNumber: z.number().int(),
     }),
   ),
+  /**
+   * After recording: what the case worker should know about sending the allocations, e.g. an
+   * allocation held because the resident's address is missing. Absent on a plain read.
+   */
+  notices: z.array(z.string()).optional(),
 });
 
 export type DecisionInput = z.infer<typeof decisionBody>;

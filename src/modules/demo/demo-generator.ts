@@ -4,6 +4,7 @@
  * Pure code without a database, so the seed command, tests and benchmarks share one source.
  */
 import { composeName, type Gender } from '../registry/resident-rules.js';
+import type { ResidentAddress } from '../registry/resident-service.js';
 
 export type Law = 'wmo' | 'youth' | 'participation';
 export type ProvisionKind = 'general' | 'tailored';
@@ -60,14 +61,7 @@ export interface DemoResident {
   givenNames: string;
   familyNamePrefix: string | null;
   familyName: string;
-  address: {
-    street: string;
-    houseNumber: number;
-    houseLetter: string | null;
-    houseNumberAddition: string | null;
-    postcode: string;
-    place: string;
-  };
+  address: ResidentAddress;
 }
 
 export const DEFAULT_DEMO_SEED = 20260101;

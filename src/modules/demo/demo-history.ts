@@ -12,6 +12,7 @@ import { openSupportCase, recordCaseEvent } from '../cases/case-service.js';
 import { recordDecision } from '../cases/decision-service.js';
 import { recordEvaluation } from '../cases/evaluation-service.js';
 import type { ZrmDomain } from '../cases/self-sufficiency.js';
+import { composeAllocationMessages } from '../messaging/allocation-outbox.js';
 import type { Law } from '../registry/registry-schema.js';
 
 export const PLANTED_NON_COMPENSATING_CODE = 'WMO-DB';
@@ -207,6 +208,9 @@ export async function seedDemoHistory(
       },
       clock(decisionDate),
     );
+    // As after a decision in the app: the allocation goes to the provider's outbox that day.
+    const sent = await composeAllocationMessages(ctx, { caseIds: [opened.id], now: clock(decisionDate) });
+    if (sent.held.length > 0) throw new Error(`demo allocation held: ${sent.held[0]?.reason}`);
     if (plannedEvaluation >= today) continue;
     // The planted provision: goals are attained far less often.
     const success = provision.code === PLANTED_NON_COMPENSATING_CODE ? 0.2 : 0.75;

@@ -62,6 +62,7 @@ const DEMO_TABLES = [
   'claim',
   'care_report',
   'message_quarantine',
+  'allocation_message',
   'message',
   'case_outcome_generation',
   'case_outcome',

@@ -40,26 +40,40 @@ describe('the provider simulator', () => {
   beforeAll(async () => {
     h = await createHarness();
     fixture = await createAllocationFixture(h, { startDate, endDate, today });
+    // The decision was made today; as if it had been made before care began, the 301 went out
+    // then (owner privileges: the application role may not rewrite a sent message).
+    const sentOn = addDays(startDate, -7);
+    await h.database.db.execute(
+      sql`update message set dated_on = ${sentOn}, received_at = ${`${sentOn}T12:00:00Z`} where message_type = '301'`,
+    );
+    await h.database.db.execute(sql`update allocation_message set allocated_on = ${sentOn}`);
   });
   afterAll(() => h.close());
 
-  it('starts care, declares every finished month and stops care, all accepted', async () => {
+  it('returns the 301 from its outbox, starts care, declares every finished month and stops care, all accepted', async () => {
     const summary = await simulate();
     expect(summary).toMatchObject({ withFindings: 0, quarantined: 0, alreadyProcessed: 0 });
+    // The full cycle: 301 → 302 → 305 → 323 → 325 → 307.
+    expect(await inbound('302')).toEqual([{ status: 'accepted' }]);
+    const [allocationMessage] = await queryRows<{ status: string; return_codes: string[]; fetched: boolean }>(
+      h.database.db,
+      sql`select status, return_codes, fetched_at is not null as fetched from message where message_type = '301'`,
+    );
+    expect(allocationMessage).toEqual({ status: 'fetched', return_codes: ['0200'], fetched: true });
     expect(await inbound('305')).toEqual([{ status: 'accepted' }]);
     expect(await inbound('307')).toEqual([{ status: 'accepted' }]);
     const claims = await inbound('323');
     expect(claims.length).toBeGreaterThanOrEqual(3);
     expect(claims.every((d) => d.status === 'accepted')).toBe(true);
-    expect(summary.messages).toBe(2 + claims.length);
+    expect(summary.messages).toBe(3 + claims.length);
     const decision = (await fixture.worker.request('GET', `/api/v1/cases/${fixture.caseId}/decision`)).json();
     expect(decision.allocations[0].status).toBe('stopped');
-    // Every message was answered: 306, 308 and a 325 per claim.
+    // Every message but the 302 was answered: 306, 308 and a 325 per claim.
     const [answers] = await queryRows<{ n: number }>(
       h.database.db,
-      sql`select count(*)::int as n from message where direction = 'outbound'`,
+      sql`select count(*)::int as n from message where direction = 'outbound' and message_type <> '301'`,
     );
-    expect(answers?.n).toBe(summary.messages);
+    expect(answers?.n).toBe(summary.messages - 1);
   });
 
   it('sends the same messages again when run again, and they are processed once', async () => {
@@ -76,7 +90,10 @@ describe('the provider simulator', () => {
       await h.database.db.execute(sql`delete from ${sql.identifier(table)}`);
     }
     await h.database.db.execute(sql`update message set answers_message_id = null`);
-    await h.database.db.execute(sql`delete from message`);
+    await h.database.db.execute(sql`delete from message where message_type <> '301'`);
+    await h.database.db.execute(
+      sql`update message set status = 'ready', return_codes = '{}', answered_at = null`,
+    );
     const summary = await simulate({
       seed: 11,
       behaviourOf: () => ({

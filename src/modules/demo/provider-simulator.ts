@@ -1,8 +1,9 @@
 /**
- * A simulator that plays the municipality's care providers, for the demo and for tests: for every
- * allocation it starts care (305), sends a claim each month (323) and stops care when the
- * allocation ends (307), through the same receiving service a real provider's message takes, so
- * the messages meet the same schema and rules and get the same answers.
+ * A simulator that plays the municipality's care providers, for the demo and for tests. Each
+ * provider takes the allocation messages (301) from its outbox and returns each one (302); for
+ * every allocation it was told of it starts care (305), sends a claim each month (323) and stops
+ * care when the allocation ends (307), through the same receiving service a real provider's
+ * message takes, so the messages meet the same schema and rules and get the same answers.
  *
  * Behaviour is per provider: how long it takes to start, how many allocations it never starts,
  * what share of the allocated volume it delivers, and how often it makes a realistic mistake (a
@@ -10,10 +11,13 @@
  * match). Everything is derived from a seed and the allocation, so the same run gives the same
  * messages, byte for byte: running it again is answered as "already processed", not twice.
  */
+import { createHash } from 'node:crypto';
 import type { TenantContext } from '../../server/request-context.js';
-import { type ProviderAllocation, providerAllocations } from '../cases/allocation-service.js';
+import { providerAllocations } from '../cases/allocation-service.js';
 import { allowedVolumeBetween } from '../cases/allocation-volume.js';
 import { addDays, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
+import { allocationMessagesTo } from '../messaging/allocation-outbox.js';
+import { decodeAllocationMessage } from '../messaging/codec/allocation-message.js';
 import {
   type OutgoingEnvelope,
   type OutgoingService,
@@ -21,9 +25,13 @@ import {
   writeCareStop,
   writeClaim,
 } from '../messaging/codec/provider-message-writer.js';
+import { buildReturnMessage } from '../messaging/codec/return-messages.js';
+import { readAnyMessage } from '../messaging/ingest-read.js';
 import { receiveMessages } from '../messaging/ingest-service.js';
+import { markFetched } from '../messaging/message-service.js';
 import type { Standard } from '../messaging/standard/model.js';
 import { addWorkingDays } from '../messaging/working-days.js';
+import { writeMessage } from '../messaging/xml/write.js';
 import { listProviders } from '../registry/provider-service.js';
 import { createRng } from './demo-generator.js';
 
@@ -55,6 +63,12 @@ export interface SimulationOptions {
   /** Behaviour per provider (by AGB code); ORDINARY_PROVIDER when absent. */
   behaviourOf?: (provider: { agbCode: string; name: string }) => ProviderBehaviour;
   onProgress?: (step: string) => void;
+  /**
+   * Where the providers learn their allocations: from the 301s in their outbox (the default,
+   * returning each with a 302), or straight from the allocations, for a benchmark volume that
+   * was loaded without 301s and measures only the starts, stops and claims.
+   */
+  source?: 'outbox' | 'allocations';
 }
 
 export interface SimulationSummary {
@@ -90,28 +104,127 @@ export interface PlannedMessage {
   write: () => string;
 }
 
-/** Every message the providers would send up to `until`, in the order they send them. */
+/** An allocation as the provider knows it: from the last 301 that told it. */
+interface KnownAllocation {
+  allocationNumber: number;
+  productCategory: string;
+  productCode: string | null;
+  startDate: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+  client: { bsn: string; dateOfBirth: string; familyName: string };
+  /** The day the provider returned the 301 that told it: it acts on it from then on. */
+  knownOn: string;
+  /** The provider's own contract tariff for the product, in cents. */
+  contractTariffCents: number | null;
+}
+
+/** A 301 the provider took from its outbox, and the day it did. */
+export interface FetchedAllocationMessage {
+  messageId: string;
+  fetchedOn: string;
+}
+
+export interface ProviderPlan {
+  /** In the order the providers send them. */
+  messages: PlannedMessage[];
+  fetched: FetchedAllocationMessage[];
+}
+
+/**
+ * Every message the providers would send up to `until`, in the order they send them, and the
+ * 301s they take from the outbox for it.
+ */
 export async function planProviderMessages(
   ctx: TenantContext,
   options: SimulationOptions,
-): Promise<PlannedMessage[]> {
+): Promise<ProviderPlan> {
   const providers = (await listProviders(ctx, { limit: 500, offset: 0 })).items;
   const events: SimulatedEvent[] = [];
+  const fetched: FetchedAllocationMessage[] = [];
   for (const provider of providers) {
     const behaviour = options.behaviourOf?.(provider) ?? ORDINARY_PROVIDER;
+    const sent = await allocationMessagesTo(ctx, provider.id);
     for (const law of ['wmo', 'youth'] as const) {
+      const standard = STANDARD_OF_LAW[law];
+      // The provider knows its own contract tariffs; everything else it learns from the 301s.
       const allocations = await providerAllocations(ctx, provider.id, law);
-      events.push(...providerEvents(ctx.municipalityCode, provider, law, allocations, behaviour, options));
+      const tariffs = new Map(allocations.map((a) => [a.allocationNumber, a.contractTariffCents]));
+      const known = new Map<number, KnownAllocation>();
+      if (options.source === 'allocations') {
+        for (const a of allocations) {
+          const familyName = a.name.split(/\s+/).at(-1) ?? 'Onbekend';
+          known.set(a.allocationNumber, {
+            ...a,
+            client: { bsn: a.bsn, dateOfBirth: a.dateOfBirth, familyName },
+            knownOn: '0001-01-01',
+          });
+        }
+      }
+      for (const allocationMessage of options.source === 'allocations' ? [] : sent) {
+        if (allocationMessage.standard !== standard) continue;
+        const rng = createRng(options.seed, `return-${allocationMessage.identification}`);
+        const returnedOn = addWorkingDays(allocationMessage.datedOn, rng.int(0, 2));
+        if (returnedOn > options.until) continue;
+        const read = readAnyMessage(allocationMessage.document, false);
+        if (!read.ok) throw new Error(`301 ${allocationMessage.identification} in the outbox is unreadable`);
+        const decoded = decodeAllocationMessage(read.kind, read.message);
+        fetched.push({ messageId: allocationMessage.id, fetchedOn: returnedOn });
+        events.push({
+          date: returnedOn,
+          order: -1,
+          providerId: provider.id,
+          write: () => {
+            const built = buildReturnMessage({
+              answered: read.kind,
+              message: read.message,
+              identification: simulatedIdentification(options.seed, allocationMessage.identification),
+              datedOn: returnedOn,
+              headerCodes: [],
+              classCodes: new Map(),
+              refused: false,
+            });
+            return writeMessage(built.message, built.kind.schema);
+          },
+        });
+        for (const told of decoded.products) {
+          if (told.productCategory === undefined || told.volume === undefined) continue;
+          known.set(told.allocationNumber, {
+            allocationNumber: told.allocationNumber,
+            productCategory: told.productCategory,
+            productCode: told.productCode ?? null,
+            startDate: told.startDate,
+            endDate: told.endDate ?? null,
+            volume: told.volume,
+            unit: told.unit ?? '',
+            frequency: told.frequency ?? '',
+            client: decoded.client,
+            knownOn: known.get(told.allocationNumber)?.knownOn ?? returnedOn,
+            contractTariffCents: tariffs.get(told.allocationNumber) ?? null,
+          });
+        }
+      }
+      events.push(
+        ...providerEvents(ctx.municipalityCode, provider, law, [...known.values()], behaviour, options),
+      );
     }
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.order - b.order);
   const names = new Map(providers.map((p) => [p.id, p.name]));
-  return events.map((e) => ({
+  const messages = events.map((e) => ({
     date: e.date,
     providerId: e.providerId,
     providerName: names.get(e.providerId) ?? 'aanbieder',
     write: e.write,
   }));
+  return { messages, fetched };
+}
+
+/** LDT_IdentificatieBericht (at most 12 characters), the same in every run with this seed. */
+function simulatedIdentification(seed: number, of: string): string {
+  return createHash('sha256').update(`${seed}|${of}`).digest('hex').slice(0, 12);
 }
 
 /** Runs in the caller's transaction; each message is received as its provider would send it. */
@@ -119,7 +232,17 @@ export async function simulateProviders(
   ctx: TenantContext,
   options: SimulationOptions,
 ): Promise<SimulationSummary> {
-  const events = await planProviderMessages(ctx, options);
+  const { messages: events, fetched } = await planProviderMessages(ctx, options);
+  // Each provider takes its 301s from the outbox on the day it returns them.
+  const fetchedOn = new Map<string, string[]>();
+  for (const f of fetched) fetchedOn.set(f.fetchedOn, [...(fetchedOn.get(f.fetchedOn) ?? []), f.messageId]);
+  for (const [date, ids] of fetchedOn) {
+    await markFetched(
+      ctx,
+      ids.map((id) => ({ id, messageType: '301' })),
+      new Date(`${date}T09:00:00Z`),
+    );
+  }
   const summary: SimulationSummary = {
     providers: new Set(events.map((e) => e.providerId)).size,
     messages: 0,
@@ -158,7 +281,7 @@ function providerEvents(
   municipalityCode: string,
   provider: { id: string; agbCode: string },
   law: 'wmo' | 'youth',
-  allocations: readonly ProviderAllocation[],
+  allocations: readonly KnownAllocation[],
   behaviour: ProviderBehaviour,
   options: SimulationOptions,
 ): SimulatedEvent[] {
@@ -180,11 +303,14 @@ function providerEvents(
       rng.int(behaviour.startLagDays[0], behaviour.startLagDays[1]),
     );
     if (allocation.endDate !== null && startDate > allocation.endDate) continue;
-    const datedOn = addDays(startDate, rng.int(behaviour.reportLagDays[0], behaviour.reportLagDays[1]));
+    const datedOn = latest(
+      addDays(startDate, rng.int(behaviour.reportLagDays[0], behaviour.reportLagDays[1])),
+      allocation.knownOn,
+    );
     if (datedOn > options.until) continue;
     started.set(allocation.allocationNumber, startDate);
     const mistake = rng.chance(behaviour.mistakeRate / 2);
-    const client = clientOf(allocation);
+    const client = allocation.client;
     events.push({
       date: datedOn,
       order: 0,
@@ -204,9 +330,12 @@ function providerEvents(
     });
     if (mistake && startDate !== allocation.startDate) started.delete(allocation.allocationNumber);
     if (allocation.endDate !== null && started.has(allocation.allocationNumber)) {
-      const stoppedOn = addDays(
-        allocation.endDate,
-        rng.int(Math.max(1, behaviour.reportLagDays[0]), Math.max(1, behaviour.reportLagDays[1])),
+      const stoppedOn = latest(
+        addDays(
+          allocation.endDate,
+          rng.int(Math.max(1, behaviour.reportLagDays[0]), Math.max(1, behaviour.reportLagDays[1])),
+        ),
+        datedOn,
       );
       if (stoppedOn <= options.until) {
         events.push({
@@ -237,12 +366,17 @@ function providerEvents(
 function monthlyClaims(
   providerId: string,
   standard: Standard,
-  allocations: readonly ProviderAllocation[],
+  allocations: readonly KnownAllocation[],
   started: ReadonlyMap<number, string>,
   behaviour: ProviderBehaviour,
   options: SimulationOptions,
   envelope: (identification: string, datedOn: string) => OutgoingEnvelope,
 ): SimulatedEvent[] {
+  const claimDate = (month: string) =>
+    addWorkingDays(
+      lastDayOf(month),
+      createRng(options.seed, `claim-${providerId}-${standard}-${month}`).int(1, 6),
+    );
   const byMonth = new Map<string, OutgoingService[]>();
   for (const allocation of allocations) {
     const careStart = started.get(allocation.allocationNumber);
@@ -259,6 +393,8 @@ function monthlyClaims(
         allocation.endDate !== null && allocation.endDate < monthEnd ? allocation.endDate : monthEnd;
       const deliveredFrom = careStart > periodStart ? careStart : periodStart;
       if (deliveredFrom > periodEnd) continue;
+      // Not in a claim sent before the provider was told of the allocation.
+      if (claimDate(month) < allocation.knownOn) continue;
       const rng = createRng(options.seed, `claim-${allocation.allocationNumber}-${month}`);
       const allowed = allowedVolumeBetween(allocation, deliveredFrom, periodEnd);
       // Whole units only: less than half a unit is not declared, more is rounded.
@@ -273,7 +409,7 @@ function monthlyClaims(
       }
       const euros = allocation.unit === '83';
       const service: OutgoingService = {
-        bsn: allocation.bsn,
+        bsn: allocation.client.bsn,
         referenceNumber: `R${month.replace('-', '')}${allocation.allocationNumber}`,
         allocationNumber: allocation.allocationNumber,
         productCategory: allocation.productCategory,
@@ -291,8 +427,7 @@ function monthlyClaims(
   }
   const events: SimulatedEvent[] = [];
   for (const [month, services] of byMonth) {
-    const rng = createRng(options.seed, `claim-${providerId}-${standard}-${month}`);
-    const datedOn = addWorkingDays(lastDayOf(month), rng.int(1, 6));
+    const datedOn = claimDate(month);
     if (datedOn > options.until) continue;
     const number = `D${month.replace('-', '')}`;
     events.push({
@@ -310,13 +445,8 @@ function monthlyClaims(
   return events;
 }
 
-function clientOf(allocation: ProviderAllocation): { bsn: string; dateOfBirth: string; familyName: string } {
-  const parts = allocation.name.trim().split(/\s+/);
-  return {
-    bsn: allocation.bsn,
-    dateOfBirth: allocation.dateOfBirth,
-    familyName: parts[parts.length - 1] ?? 'Onbekend',
-  };
+function latest(a: string, b: string): string {
+  return a > b ? a : b;
 }
 
 function monthOf(date: string): string {

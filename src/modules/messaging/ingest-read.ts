@@ -4,6 +4,7 @@
  * quarantine with its reason.
  */
 import { createHash } from 'node:crypto';
+import { type AllocationReturnMessage, decodeAllocationReturn } from './codec/allocation-message.js';
 import {
   decodeHeader,
   decodeProviderMessage,
@@ -17,7 +18,7 @@ import { parseSecureXml } from './xml/secure-xml.js';
 import { type ElementPosition, type MessageObject, type Violation, validateMessage } from './xml/validate.js';
 
 /** The messages this platform takes from providers today. */
-const RECEIVABLE_TYPES = new Set(['305', '307', '323']);
+const RECEIVABLE_TYPES = new Set(['302', '305', '307', '323']);
 
 export type QuarantineReasonCode =
   | 'UNREADABLE'
@@ -26,7 +27,8 @@ export type QuarantineReasonCode =
   | 'INVALID'
   | 'WRONG_SENDER'
   | 'WRONG_RECEIVER'
-  | 'DUPLICATE_IDENTIFICATION';
+  | 'DUPLICATE_IDENTIFICATION'
+  | 'NO_ORIGINAL';
 
 export interface FindingView {
   /** The rule's code (TR307), or the schema violation's code (MISSING_ELEMENT). */
@@ -60,6 +62,16 @@ export interface ReadMessage {
   message: MessageObject;
   header: MessageHeader;
   decoded: ProviderMessage;
+  positions: ReadonlyMap<string, ElementPosition> | undefined;
+}
+
+/** A provider's return message on a 301: stored and noted on the 301, never answered. */
+export interface ReadReturn {
+  ok: true;
+  kind: MessageKind;
+  message: MessageObject;
+  header: MessageHeader;
+  decoded: AllocationReturnMessage;
   positions: ReadonlyMap<string, ElementPosition> | undefined;
 }
 
@@ -139,17 +151,21 @@ export function readAnyMessage(
   return { ok: true, kind, message: validated.message, positions };
 }
 
-/** Reads a document a provider sends to the municipality: a 305, 307 or 323. */
-export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMessage | Refusal {
+/** Reads a document a provider sends to the municipality: a 302, 305, 307 or 323. */
+export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMessage | ReadReturn | Refusal {
   const read = readAnyMessage(bytes, withPositions, (kind) =>
     RECEIVABLE_TYPES.has(kind.type)
       ? undefined
       : refusal(
           'UNSUPPORTED_MESSAGE',
-          `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 305, 307 en 323.`,
+          `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 302, 305, 307 en 323.`,
         ),
   );
   if (!read.ok) return read;
+  if (read.kind.type === '302') {
+    const decoded = decodeAllocationReturn(read.kind, read.message);
+    return { ...read, header: decoded.header, decoded };
+  }
   const decoded = decodeProviderMessage(read.kind, read.message);
   if (decoded === undefined) throw new Error(`${read.kind.name} heeft geen decoder`);
   return { ...read, header: decodeHeader(read.message), decoded };

@@ -19,12 +19,13 @@
  * multi-row statements. A batch behaves exactly as its messages received one by one.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
-import { setAllocationStatuses } from '../cases/allocation-service.js';
+import { allocationSubjects, setAllocationStatuses } from '../cases/allocation-service.js';
 import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { providerIdentities } from '../registry/provider-service.js';
+import { allocationsToldIn } from './allocation-outbox.js';
 import {
   type CareStartMessage,
   type CareStopMessage,
@@ -39,6 +40,7 @@ import {
   positionOf,
   type QuarantineReasonCode,
   type ReadMessage,
+  type ReadReturn,
   type Refusal,
   readDocument,
   refusal,
@@ -134,10 +136,28 @@ class BatchWrites {
   readonly claims: (typeof claim.$inferInsert)[] = [];
   readonly services: (typeof claimedService.$inferInsert)[] = [];
 
-  async flush(ctx: TenantContext, facts: IngestFacts | undefined): Promise<void> {
+  /** 301s a return message answered: when, and with which codes. */
+  readonly answeredAllocations: { id: string; answeredAt: Date; returnCodes: string[] }[] = [];
+
+  async flush(
+    ctx: TenantContext,
+    facts: IngestFacts | undefined,
+    returnSubjects: readonly { residentId: string; bsn: string }[],
+  ): Promise<void> {
     await insertAll(ctx, messageQuarantine, this.quarantine);
     await insertAll(ctx, message, this.inbound);
     await insertAll(ctx, message, this.outbound);
+    for (const answered of this.answeredAllocations) {
+      await ctx.tx
+        .update(message)
+        .set({
+          answeredAt: answered.answeredAt,
+          returnCodes: answered.returnCodes,
+          status: 'fetched',
+          fetchedAt: sql`coalesce(${message.fetchedAt}, ${answered.answeredAt})`,
+        })
+        .where(eq(message.id, answered.id));
+    }
     await insertAll(ctx, careReport, this.reports);
     for (const [messageId, ids] of this.withdrawals) {
       await ctx.tx.update(careReport).set({ withdrawnBy: messageId }).where(inArray(careReport.id, ids));
@@ -146,7 +166,7 @@ class BatchWrites {
     await insertAll(ctx, claimedService, this.services);
     if (facts) await setAllocationStatuses(ctx, facts.allocationStatus);
     // Every resident whose allocation a message named was processed, whether the message stood.
-    await recordProcessing(ctx, 'message.receive', 'create', residentsOf(facts));
+    await recordProcessing(ctx, 'message.receive', 'create', [...residentsOf(facts), ...returnSubjects]);
   }
 }
 
@@ -211,7 +231,7 @@ export async function receiveMessages(
 
   // 1. Read every document, without the database.
   const providers = await providerIdentities(ctx, [...new Set(documents.map((d) => d.providerId))]);
-  const readable: { index: number; read: ReadMessage; sha256: string }[] = [];
+  const readable: { index: number; read: ReadMessage | ReadReturn; sha256: string }[] = [];
   for (const [index, received] of documents.entries()) {
     const sha256 = sha256Of(received.bytes);
     const read = readDocument(received.bytes, withPositions);
@@ -226,7 +246,9 @@ export async function receiveMessages(
         index,
         refusal(
           'WRONG_SENDER',
-          `Afzender ${read.header.sender} is niet de AGB-code van ${provider.name} (${provider.agbCode}); een aanbieder kan alleen eigen berichten indienen.`,
+          read.decoded.type === '302'
+            ? `Ontvanger ${read.header.sender} van de toewijzing is niet de AGB-code van ${provider.name} (${provider.agbCode}); een aanbieder kan alleen toewijzingen aan zichzelf retourneren.`
+            : `Afzender ${read.header.sender} is niet de AGB-code van ${provider.name} (${provider.agbCode}); een aanbieder kan alleen eigen berichten indienen.`,
         ),
         sha256,
       );
@@ -247,7 +269,7 @@ export async function receiveMessages(
   }
 
   // 2. Messages seen before (TR056 key: sender, standard, type, identification).
-  const keyOf = (r: ReadMessage) =>
+  const keyOf = (r: ReadMessage | ReadReturn) =>
     `${r.header.sender}|${r.kind.standard}|${r.kind.type}|${r.header.identification}`;
   const earlier = await earlierMessages(
     ctx,
@@ -273,7 +295,10 @@ export async function receiveMessages(
       continue;
     }
     // TR056: same identification, different content. Refused with 9056; the first one stands.
-    const path = 'Bericht/Header/BerichtIdentificatie/Identificatie';
+    const path =
+      item.read.decoded.type === '302'
+        ? 'Bericht/Header/IdentificatieRetour'
+        : 'Bericht/Header/BerichtIdentificatie/Identificatie';
     const finding: FindingView = {
       code: 'TR056',
       returnCode: '9056',
@@ -288,9 +313,12 @@ export async function receiveMessages(
       refusal('DUPLICATE_IDENTIFICATION', finding.message, [finding], finding),
       item.sha256,
     );
+    // A return message is never answered, not even its refusal.
+    const read = item.read;
+    if (isReturn(read)) continue;
     const answer = answerDocument(
-      item.read.message,
-      item.read.decoded,
+      read.message,
+      read.decoded,
       { headerCodes: ['9056'], classCodes: new Map() },
       0,
       todayInNetherlands(now),
@@ -299,7 +327,7 @@ export async function receiveMessages(
       ctx,
       writes,
       answer,
-      item.read,
+      read,
       documents[item.index] as ReceivedDocument,
       null,
       ['9056'],
@@ -315,18 +343,32 @@ export async function receiveMessages(
     }
   }
 
-  // 3. Apply the new messages in order, against facts loaded once for the batch.
+  // 3. Apply the new messages in order, against facts loaded once for the batch. Return
+  // messages on 301s only note the 301 they answer.
+  const returns = toApply.flatMap((item) => (isReturn(item.read) ? [{ ...item, read: item.read }] : []));
+  const providerMessages = toApply.flatMap((item) =>
+    isReturn(item.read) ? [] : [{ ...item, read: item.read }],
+  );
+  const returnSubjects = await applyAllocationReturns(
+    ctx,
+    writes,
+    returns,
+    documents,
+    results,
+    quarantine,
+    now,
+  );
   const facts =
-    toApply.length === 0
+    providerMessages.length === 0
       ? undefined
       : await IngestFacts.load(
           ctx,
-          toApply.map((item) => ({
+          providerMessages.map((item) => ({
             providerId: (documents[item.index] as ReceivedDocument).providerId,
             decoded: item.read.decoded,
           })),
         );
-  for (const item of toApply) {
+  for (const item of providerMessages) {
     if (!facts) break;
     results[item.index] = applyMessage(
       ctx,
@@ -364,9 +406,9 @@ export async function receiveMessages(
   }
 
   if (options.dryRun) {
-    await recordProcessing(ctx, 'message.view', 'read', residentsOf(facts));
+    await recordProcessing(ctx, 'message.view', 'read', [...residentsOf(facts), ...returnSubjects]);
   } else {
-    await writes.flush(ctx, facts);
+    await writes.flush(ctx, facts, returnSubjects);
   }
   return results.map((r, i) => {
     if (!r) throw new Error(`document ${i} got no result`);
@@ -649,7 +691,7 @@ function storeAnswer(
 /** Inbound messages already stored under the batch's TR056 keys. */
 async function earlierMessages(
   ctx: TenantContext,
-  reads: readonly ReadMessage[],
+  reads: readonly { header: { identification: string; sender: string } }[],
 ): Promise<Map<string, { id: string; sha256: string }>> {
   if (reads.length === 0) return new Map();
   const rows = await ctx.tx
@@ -717,6 +759,97 @@ async function storedAnswers(
       ];
     }),
   );
+}
+
+function isReturn(read: ReadMessage | ReadReturn): read is ReadReturn {
+  return read.decoded.type === '302';
+}
+
+/**
+ * Return messages on 301s (302): each is stored with its codes and notes the 301 it answers,
+ * which must have gone to the same provider. Returns the residents concerned, for the log.
+ */
+async function applyAllocationReturns(
+  ctx: TenantContext,
+  writes: BatchWrites,
+  items: readonly { index: number; read: ReadReturn; sha256: string }[],
+  documents: readonly ReceivedDocument[],
+  results: (IngestResult | undefined)[],
+  quarantine: (index: number, refused: Refusal, sha256: string) => IngestResult,
+  now: Date,
+): Promise<{ residentId: string; bsn: string }[]> {
+  if (items.length === 0) return [];
+  const originals = await ctx.tx
+    .select({
+      id: message.id,
+      providerId: message.providerId,
+      standard: message.standard,
+      identification: message.identification,
+    })
+    .from(message)
+    .where(
+      and(
+        eq(message.direction, 'outbound'),
+        eq(message.messageType, '301'),
+        inArray(message.identification, [
+          ...new Set(items.map((i) => i.read.decoded.original.identification)),
+        ]),
+      ),
+    );
+  const originalOf = new Map(
+    originals.map((o) => [`${o.providerId}|${o.standard}|${o.identification}`, o.id]),
+  );
+  const answered: string[] = [];
+  for (const item of items) {
+    const received = documents[item.index] as ReceivedDocument;
+    const { decoded, kind } = item.read;
+    const originalId = originalOf.get(
+      `${received.providerId}|${kind.standard}|${decoded.original.identification}`,
+    );
+    if (originalId === undefined) {
+      quarantine(
+        item.index,
+        refusal(
+          'NO_ORIGINAL',
+          `Er is geen toewijzingsbericht (${kind.standard === 'iwmo' ? 'WMO' : 'JW'}301) met identificatie ${decoded.original.identification} aan deze aanbieder verstuurd.`,
+        ),
+        item.sha256,
+      );
+      continue;
+    }
+    const receivedAt = received.receivedAt ?? now;
+    const returnCodes = unique(decoded.codes.map((c) => c.code));
+    const id = randomUUID();
+    writes.inbound.push({
+      municipalityCode: ctx.municipalityCode,
+      id,
+      direction: 'inbound',
+      standard: kind.standard,
+      messageType: '302',
+      providerId: received.providerId,
+      sender: decoded.header.sender,
+      receiver: decoded.header.receiver,
+      identification: decoded.header.identification,
+      datedOn: decoded.header.datedOn,
+      status: 'accepted',
+      answersMessageId: originalId,
+      returnCodes,
+      document: new TextDecoder().decode(received.bytes),
+      sha256: item.sha256,
+      receivedAt,
+    });
+    writes.answeredAllocations.push({ id: originalId, answeredAt: receivedAt, returnCodes });
+    answered.push(originalId);
+    results[item.index] = {
+      outcome: 'processed',
+      messageId: id,
+      messageName: kind.name,
+      status: 'accepted',
+      findings: [],
+      returnMessage: null,
+    };
+  }
+  return allocationSubjects(ctx, await allocationsToldIn(ctx, answered));
 }
 
 function residentsOf(facts: IngestFacts | undefined): { residentId: string; bsn: string }[] {

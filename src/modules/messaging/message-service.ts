@@ -3,9 +3,10 @@
  * its document. A provider user sees only its own provider's messages; the municipal roles that
  * manage contracts and the registry see all.
  */
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
 import type { Role } from '../../shared/roles.js';
 import {
   type AllocationListItem,
@@ -17,9 +18,12 @@ import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { ownProviderOnly } from '../registry/provider-scope.js';
 import { providerNames } from '../registry/provider-service.js';
 import { findProvisions } from '../registry/provision-service.js';
+import { allocationsToldIn } from './allocation-outbox.js';
 import type { FindingView } from './ingest-service.js';
+import { ANSWER_TERMS_WORKING_DAYS } from './ingest-service.js';
 import { careReport, claim, claimedService, message, messageQuarantine } from './messaging-tables.js';
 import type { MessageType } from './standard/message-kinds.js';
+import { addWorkingDays } from './working-days.js';
 
 export const MESSAGE_READERS: readonly Role[] = ['administrator', 'contract_manager', 'provider_user'];
 
@@ -128,25 +132,58 @@ export async function getMessage(
     .where(eq(message.answersMessageId, id))
     .orderBy(desc(message.receivedAt));
   if (ctx.actor.role === 'provider_user' && row.direction === 'outbound' && row.status === 'ready') {
-    const fetchedAt = new Date();
-    await ctx.tx.update(message).set({ status: 'fetched', fetchedAt }).where(eq(message.id, id));
+    const fetched = await markFetched(ctx, [{ id, messageType: row.messageType }], new Date());
     row.status = 'fetched';
-    row.fetchedAt = fetchedAt;
+    row.fetchedAt = fetched.fetchedAt;
+    row.answerDueOn = fetched.answerDueOn.get(id) ?? row.answerDueOn;
   }
-  const concerned = await allocationsConcerned(ctx, row.direction === 'inbound' ? id : row.answersMessageId);
+  const concerned = await allocationsConcerned(ctx, [id, row.answersMessageId]);
   await recordProcessing(ctx, 'message.view', 'read', await allocationSubjects(ctx, concerned));
   const [summary] = await summaries(ctx, [row]);
   if (!summary) throw new Error('summary lost');
   return { ...summary, document: row.document, answers: await summaries(ctx, answerRows) };
 }
 
-/** The allocations an inbound message reported on or declared against. */
-async function allocationsConcerned(ctx: TenantContext, inboundId: string | null): Promise<string[]> {
-  if (!inboundId) return [];
+/**
+ * A provider takes outbound messages: they are fetched from now on, and a 301 must be returned
+ * (302) within the standard's term for return messages.
+ */
+export async function markFetched(
+  ctx: TenantContext,
+  messages: readonly { id: string; messageType: string }[],
+  fetchedAt: Date,
+): Promise<{ fetchedAt: Date; answerDueOn: Map<string, string> }> {
+  const answerDueOn = new Map<string, string>();
+  const returnDue = addWorkingDays(todayInNetherlands(fetchedAt), ANSWER_TERMS_WORKING_DAYS.returnMessage);
+  const allocations = messages.filter((m) => m.messageType === '301').map((m) => m.id);
+  const others = messages.filter((m) => m.messageType !== '301').map((m) => m.id);
+  if (allocations.length > 0) {
+    await ctx.tx
+      .update(message)
+      .set({ status: 'fetched', fetchedAt, answerDueOn: returnDue })
+      .where(and(inArray(message.id, allocations), eq(message.status, 'ready')));
+    for (const id of allocations) answerDueOn.set(id, returnDue);
+  }
+  if (others.length > 0) {
+    await ctx.tx
+      .update(message)
+      .set({ status: 'fetched', fetchedAt })
+      .where(and(inArray(message.id, others), eq(message.status, 'ready')));
+  }
+  return { fetchedAt, answerDueOn };
+}
+
+/**
+ * The allocations these messages concern: reported on, declared against, or told in a 301 (a
+ * 302 concerns the allocations of the 301 it answers, an answer those of the message it answers).
+ */
+async function allocationsConcerned(ctx: TenantContext, ids: readonly (string | null)[]): Promise<string[]> {
+  const messageIds = ids.filter((id): id is string => id !== null);
+  if (messageIds.length === 0) return [];
   const reports = await ctx.tx
     .select({ id: careReport.allocationId })
     .from(careReport)
-    .where(eq(careReport.messageId, inboundId));
+    .where(inArray(careReport.messageId, messageIds));
   const services = await ctx.tx
     .select({ id: claimedService.allocationId })
     .from(claimedService)
@@ -154,8 +191,9 @@ async function allocationsConcerned(ctx: TenantContext, inboundId: string | null
       claim,
       and(eq(claim.municipalityCode, claimedService.municipalityCode), eq(claim.id, claimedService.claimId)),
     )
-    .where(eq(claim.messageId, inboundId));
-  return [...new Set([...reports, ...services].flatMap((r) => (r.id ? [r.id] : [])))];
+    .where(inArray(claim.messageId, messageIds));
+  const told = await allocationsToldIn(ctx, messageIds);
+  return [...new Set([...[...reports, ...services].flatMap((r) => (r.id ? [r.id] : [])), ...told])];
 }
 
 export interface QuarantineItem {

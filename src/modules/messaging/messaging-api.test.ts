@@ -101,7 +101,9 @@ describe('message exchange with providers (iWmo 3.2)', () => {
     const answer = parseMessage(body.returnMessage.document, messageKind('iwmo', '306').schema);
     expect(answer.ok).toBe(true);
     expect(body.returnMessage.document).toContain('<wmo306:RetourCode>0200</wmo306:RetourCode>');
-    expect(body.returnMessage.document).toContain(`<wmo306:IdentificatieRetour>`);
+    expect(body.returnMessage.document).toContain(
+      `<wmo306:IdentificatieRetour>${body.returnMessage.identification}</wmo306:IdentificatieRetour>`,
+    );
     expect(await allocationStatus()).toBe('started');
   });
 

@@ -10,6 +10,7 @@ import { DomainError } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { errorResponse, listOf, paging, personalDataPaging } from '../../shared/schema-helpers.js';
+import { composeAllocationMessages, heldNotice } from './allocation-outbox.js';
 import { checkDocument, checkDocumentAsProvider } from './check-service.js';
 import { receiveMessage } from './ingest-service.js';
 import {
@@ -59,6 +60,26 @@ const ingestRefused = errorResponse.extend({
   reasonCode: z.string(),
   findings: z.array(findingView),
   returnMessage: returnMessageView.nullable(),
+});
+const outboxRound = z.object({
+  sent: z.array(
+    z.object({
+      id: z.string(),
+      providerId: z.string(),
+      residentId: z.string(),
+      identification: z.string(),
+      allocationNumbers: z.array(z.number().int()),
+    }),
+  ),
+  held: z.array(
+    z.object({
+      allocationId: z.string(),
+      allocationNumber: z.number().int(),
+      residentId: z.string(),
+      reason: z.string(),
+      notice: z.string(),
+    }),
+  ),
 });
 const checkView = z.object({
   conforms: z.boolean(),
@@ -328,6 +349,25 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
       },
     },
     (request) => inTenant(database, request, (ctx) => listQuarantine(ctx, request.query)),
+  );
+
+  app.post(
+    '/api/v1/messages/outbox',
+    {
+      config: { access: rolesOnly('administrator', 'contract_manager') },
+      schema: {
+        tags: ['messaging'],
+        summary:
+          'Verzendronde: zet de toewijzingsberichten (301) klaar voor nieuwe en gewijzigde toewijzingen die nog niet verstuurd zijn, bijvoorbeeld omdat het adres van de inwoner ontbrak. Toewijzingen die nog niet kunnen, staan in held met de reden.',
+        body: z.strictObject({}).optional(),
+        response: { 200: outboxRound },
+      },
+    },
+    (request) =>
+      inTenant(database, request, async (ctx) => {
+        const result = await composeAllocationMessages(ctx);
+        return { sent: result.messages, held: result.held.map((h) => ({ ...h, notice: heldNotice(h) })) };
+      }),
   );
 
   app.get(

@@ -8,6 +8,7 @@ import {
   pgTable,
   primaryKey,
   text,
+  time,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -137,4 +138,22 @@ export const claimedService = pgTable(
     returnCodes: text('return_codes').array().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
+);
+
+/** Which version of which allocation each 301 told its provider (migration 0010). */
+export const allocationMessage = pgTable(
+  'allocation_message',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    allocationId: uuid('allocation_id').notNull(),
+    messageId: uuid('message_id').notNull(),
+    allocatedOn: date('allocated_on', { mode: 'string' }).notNull(),
+    allocatedAt: time('allocated_at').notNull(),
+    toldEndDate: date('told_end_date', { mode: 'string' }),
+    toldVolume: integer('told_volume').notNull(),
+    toldUnit: text('told_unit').notNull(),
+    toldFrequency: text('told_frequency').notNull(),
+    isNewVersion: boolean('is_new_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.allocationId, t.messageId] })],
 );

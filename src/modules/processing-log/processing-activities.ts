@@ -49,6 +49,7 @@ const MESSAGE_EXCHANGE = {
 export const PROCESSING_ACTIVITIES = {
   'message.receive': { name: 'Bericht van een aanbieder verwerken', ...MESSAGE_EXCHANGE },
   'message.view': { name: 'Berichten met aanbieders inzien', ...MESSAGE_EXCHANGE },
+  'message.send': { name: 'Toewijzing naar een aanbieder sturen', ...MESSAGE_EXCHANGE },
   'case.open': { name: 'Melding of aanvraag vastleggen', ...CASE_HANDLING },
   'case.view': { name: 'Casus inzien', ...CASE_HANDLING },
   'case.update': { name: 'Stap in de casus vastleggen', ...CASE_HANDLING },

@@ -146,6 +146,16 @@ function headerFileName(name: string): string {
   return name.replace(/[^\x20-\x7e]/g, '_').slice(0, 255);
 }
 
+export interface AllocationRound {
+  sent: { id: string; providerId: string; identification: string; allocationNumbers: number[] }[];
+  held: { allocationNumber: number; notice: string }[];
+}
+
+/** The sending round: puts the 301s of new and changed allocations in the providers' outboxes. */
+export function sendAllocations(): Promise<AllocationRound> {
+  return apiRequest<AllocationRound>('POST', '/api/v1/messages/outbox', { body: {} });
+}
+
 /** Checks a document against the standard; nothing is stored. */
 export function checkMessage(document: XmlDocument): Promise<CheckResult> {
   return apiRequest<CheckResult>('POST', '/api/v1/messages/check', {

@@ -23,6 +23,18 @@ export function LoadError({ error }: { error: ApiError }) {
 }
 
 /** A confirmation after saving, shown on the page the user lands on. */
+/** Warnings that came with a save: the save stood, but something needs the user's attention. */
+export function SavedWarnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <Alert type="warning" role="status">
+      {warnings.map((w) => (
+        <Paragraph key={w}>{w}</Paragraph>
+      ))}
+    </Alert>
+  );
+}
+
 export function SavedMessage({ message }: { message: string | undefined }) {
   if (!message) return null;
   return (

@@ -92,6 +92,11 @@ export function canSubmitMessages(role: Role): boolean {
   return role === 'provider_user';
 }
 
+/** The sending round for allocation messages: the roles of POST /api/v1/messages/outbox. */
+export function canSendAllocations(role: Role): boolean {
+  return role === 'administrator' || role === 'contract_manager';
+}
+
 /** The provider monitor: the roles of its route (monitor-routes.ts); case workers have the client monitor only. */
 const PROVIDER_MONITOR_ROLES: readonly Role[] = [
   'administrator',

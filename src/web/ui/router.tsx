@@ -25,12 +25,15 @@ export interface NavigateOptions {
   replace?: boolean;
   /** Shown once on the next page (e.g. "Opgeslagen"). */
   flash?: string;
+  /** Shown once on the next page as warnings (e.g. an allocation that could not be sent yet). */
+  warnings?: readonly string[];
 }
 
 interface RouterState {
   location: Location;
   navigate: (to: string, options?: NavigateOptions) => void;
   flash: string | undefined;
+  warnings: readonly string[];
 }
 
 const RouterContext = createContext<RouterState | null>(null);
@@ -42,10 +45,12 @@ function currentLocation(): Location {
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(currentLocation);
   const [flash, setFlash] = useState<string | undefined>(undefined);
+  const [warnings, setWarnings] = useState<readonly string[]>([]);
 
   useEffect(() => {
     const onPop = () => {
       setFlash(undefined);
+      setWarnings([]);
       setLocation(currentLocation());
     };
     window.addEventListener('popstate', onPop);
@@ -56,11 +61,15 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     if (options.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
     setFlash(options.flash);
+    setWarnings(options.warnings ?? []);
     setLocation(currentLocation());
     window.scrollTo(0, 0);
   }, []);
 
-  const value = useMemo(() => ({ location, navigate, flash }), [location, navigate, flash]);
+  const value = useMemo(
+    () => ({ location, navigate, flash, warnings }),
+    [location, navigate, flash, warnings],
+  );
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
@@ -81,6 +90,11 @@ export function useNavigate(): (to: string, options?: NavigateOptions) => void {
 /** The message handed to this page by the one that navigated here, if any. */
 export function useFlash(): string | undefined {
   return useRouter().flash;
+}
+
+/** The warnings handed to this page by the one that navigated here. */
+export function useFlashWarnings(): readonly string[] {
+  return useRouter().warnings;
 }
 
 /** One query parameter, and a setter that keeps the others (replacing the history entry). */

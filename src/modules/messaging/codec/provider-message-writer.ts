@@ -12,9 +12,9 @@ import { XSD_VERSION } from './return-messages.js';
 
 export interface OutgoingEnvelope {
   standard: Standard;
-  /** The provider's AGB code. */
+  /** The provider's AGB code (the municipality's CBS code for a 301). */
   sender: string;
-  /** The municipality's CBS code. */
+  /** The municipality's CBS code (the provider's AGB code for a 301). */
   receiver: string;
   identification: string;
   datedOn: string;
@@ -57,7 +57,7 @@ export interface OutgoingService {
   debitCredit: DebitCredit;
 }
 
-function header(type: MessageType, e: OutgoingEnvelope): MessageObject {
+export function header(type: MessageType, e: OutgoingEnvelope): MessageObject {
   return {
     BerichtCode: String(messageKind(e.standard, type).schema.berichtCode),
     BerichtVersie: '3',

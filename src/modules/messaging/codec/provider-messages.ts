@@ -236,13 +236,13 @@ function value(parent: MessageObject, name: string): MessageValue | readonly Mes
   return parent[name];
 }
 
-function child(parent: MessageObject, name: string): MessageObject {
+export function child(parent: MessageObject, name: string): MessageObject {
   const found = optionalChild(parent, name);
   if (found === undefined) throw new Error(`Gevalideerd bericht mist ${name}.`);
   return found;
 }
 
-function optionalChild(parent: MessageObject, name: string): MessageObject | undefined {
+export function optionalChild(parent: MessageObject, name: string): MessageObject | undefined {
   const found = value(parent, name);
   if (found === undefined) return undefined;
   if (typeof found === 'string' || Array.isArray(found))
@@ -250,7 +250,7 @@ function optionalChild(parent: MessageObject, name: string): MessageObject | und
   return found as MessageObject;
 }
 
-function children(parent: MessageObject, name: string): MessageObject[] {
+export function children(parent: MessageObject, name: string): MessageObject[] {
   const found = value(parent, name);
   if (!Array.isArray(found)) throw new Error(`${name} is geen herhalend element.`);
   return found.map((item) => {
@@ -259,13 +259,13 @@ function children(parent: MessageObject, name: string): MessageObject[] {
   });
 }
 
-function text(parent: MessageObject, name: string): string {
+export function text(parent: MessageObject, name: string): string {
   const found = optionalText(parent, name);
   if (found === undefined) throw new Error(`Gevalideerd bericht mist ${name}.`);
   return found;
 }
 
-function optionalText(parent: MessageObject, name: string): string | undefined {
+export function optionalText(parent: MessageObject, name: string): string | undefined {
   const found = value(parent, name);
   if (found === undefined) return undefined;
   if (typeof found !== 'string') throw new Error(`${name} is geen enkelvoudige waarde.`);

@@ -82,9 +82,11 @@ describe('return messages', () => {
         const originalHeader = original.Header as MessageObject;
         expect(header.Afzender).toBe(originalHeader.Afzender);
         expect(header.Ontvanger).toBe(originalHeader.Ontvanger);
-        expect(header.IdentificatieRetour).toBe(
-          (originalHeader.BerichtIdentificatie as MessageObject).Identificatie,
-        );
+        // The returned message's identification stays; the return message's own is ...Retour.
+        expect(header.BerichtIdentificatie).toEqual(originalHeader.BerichtIdentificatie);
+        expect(header.XsdVersie).toEqual(originalHeader.XsdVersie);
+        expect(header.IdentificatieRetour).toBe('R1');
+        expect(header.DagtekeningRetour).toBe('2026-12-02');
         if (standard === 'ijw') {
           const xsd = join(ISTANDAARDEN, 'ijw', 'xsd', `JW${returnType}.xsd`);
           expect(await xmllintAccepts(xsd, xml)).toBe('valid');

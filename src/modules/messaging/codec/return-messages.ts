@@ -50,13 +50,20 @@ export function buildReturnMessage(input: ReturnMessageInput): { kind: MessageKi
     BerichtSubversie: '2',
     // A return message keeps the parties of the message it returns (the XSDs type Afzender of a
     // 306 as an AGB code): it is that message, assessed, not a new message in the other direction.
+    // Likewise its BerichtIdentificatie and XsdVersie are the returned message's; the return
+    // message's own identification, date and XSD versions are the ...Retour elements (the XSD
+    // documents IdentificatieRetour as "ter identificatie van een retourbericht", and the
+    // published JW302 example dates DagtekeningRetour after Dagtekening).
     Afzender: textAt(originalHeader, 'Afzender'),
     Ontvanger: textAt(originalHeader, 'Ontvanger'),
-    BerichtIdentificatie: { Identificatie: input.identification, Dagtekening: input.datedOn },
-    XsdVersie: { ...XSD_VERSION },
-    IdentificatieRetour: textAt(identification, 'Identificatie'),
-    DagtekeningRetour: textAt(identification, 'Dagtekening'),
-    XsdVersieRetour: objectAt(originalHeader, 'XsdVersie'),
+    BerichtIdentificatie: {
+      Identificatie: textAt(identification, 'Identificatie'),
+      Dagtekening: textAt(identification, 'Dagtekening'),
+    },
+    XsdVersie: objectAt(originalHeader, 'XsdVersie'),
+    IdentificatieRetour: input.identification,
+    DagtekeningRetour: input.datedOn,
+    XsdVersieRetour: { ...XSD_VERSION },
   };
   if (input.headerCodes.length > 0) header.RetourCodes = { RetourCode: [...input.headerCodes] };
   const root: Record<string, MessageValue | readonly MessageValue[]> = { Header: header };

@@ -117,6 +117,32 @@ export const TR101: RuleDefinition = {
   description: 'Binnen een bericht zijn dubbele regels niet toegestaan.',
 };
 
+// The allocation message (301): XSLT rules of the municipality's own message, 0001.
+
+export const TR006: RuleDefinition = {
+  code: 'TR006',
+  returnCode: '0001',
+  messages: ['301'],
+  description:
+    'De berichtklasse Contact moet een berichtelement Telefoon, en/of de combinatie Huis en Postcode bevatten.',
+};
+
+export const TR061: RuleDefinition = {
+  code: 'TR061',
+  returnCode: '0001',
+  messages: ['301'],
+  description:
+    "Bij een Client moet minimaal één Adres voorkomen waarvan Soort de waarde '01' (BRP-adres), '02' (Correspondentie-adres) of '03' (Verblijfadres) heeft.",
+};
+
+export const TR302: RuleDefinition = {
+  code: 'TR302',
+  returnCode: '0001',
+  messages: ['301'],
+  description:
+    'Een Product mag alleen vaker in een toewijzingsbericht voorkomen indien de zorgperiodes elkaar niet overlappen.',
+};
+
 export const TR134: RuleDefinition = {
   code: 'TR134',
   returnCode: '0001',
@@ -410,7 +436,10 @@ export const RULES: readonly RuleDefinition[] = [
   CD060,
   CD087,
   TR002,
+  TR006,
   TR018,
+  TR061,
+  TR302,
   TR101,
   TR134,
   TR137,

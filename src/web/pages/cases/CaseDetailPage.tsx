@@ -12,9 +12,9 @@ import { BackLink } from '../../ui/BackLink.js';
 import { type Column, DataTable } from '../../ui/DataTable.js';
 import { Details } from '../../ui/Details.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
-import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
+import { LoadError, Loading, SavedMessage, SavedWarnings } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
-import { AppLink, useFlash } from '../../ui/router.js';
+import { AppLink, useFlash, useFlashWarnings } from '../../ui/router.js';
 import { AssessmentSection } from './AssessmentSection.js';
 import { CaseActions } from './CaseActions.js';
 import { CaseFlags, DeadlineBadge, deadlineKindText, eventText, statusText } from './case-parts.js';
@@ -28,6 +28,7 @@ import { EvaluationSection } from './EvaluationSection.js';
 export function CaseDetailPage({ id }: { id: string }) {
   const t = useText();
   const flash = useFlash();
+  const warnings = useFlashWarnings();
   const { data, error } = useCase(id);
   // The answer to a recorded step replaces the loaded case (the server returns the whole case).
   const [updated, setUpdated] = useState<CaseDetail | undefined>(undefined);
@@ -39,6 +40,7 @@ export function CaseDetailPage({ id }: { id: string }) {
     <>
       <BackLink href="/werkvoorraad" label={t('worklist.title')} />
       <SavedMessage message={flash} />
+      <SavedWarnings warnings={warnings} />
       <PageTitle title={title}>{title}</PageTitle>
       {error ? <LoadError error={error} /> : null}
       {!supportCase && !error ? <Loading /> : null}

@@ -245,10 +245,13 @@ function DecisionForm({
         submitLabel={t('decision.save')}
         cancelHref={`/casussen/${c.id}`}
         onSubmit={async (v) => {
-          await recordDecision(c.id, {
+          const decided = await recordDecision(c.id, {
             lines: v.lines.map((line) => toBody(line, byId.get(line.provisionId))),
           });
-          navigate(`/casussen/${c.id}`, { flash: t('decision.saved', { reference: c.reference }) });
+          navigate(`/casussen/${c.id}`, {
+            flash: t('decision.saved', { reference: c.reference }),
+            warnings: decided.notices ?? [],
+          });
         }}
       >
         <ol className="rk-decision-lines">

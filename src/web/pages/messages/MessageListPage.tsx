@@ -1,15 +1,17 @@
-import { ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import {
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
   type MessageFilter,
   type MessageSummary,
+  sendAllocations,
   useMessages,
 } from '../../api/messages.js';
 import { useProviderOptions } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
 import { useText } from '../../i18n/i18n-context.js';
-import { canSubmitMessages } from '../../ui/access.js';
+import { canSendAllocations, canSubmitMessages } from '../../ui/access.js';
 import { type Column, ListResults } from '../../ui/DataTable.js';
 import { formatDateTime } from '../../ui/format.js';
 import { type FilterField, FilterForm } from '../../ui/ListParts.js';
@@ -44,6 +46,23 @@ export function MessageListPage() {
     providerId: provider ? '' : (list.extra.aanbieder ?? ''),
   };
   const state = useMessages(filter, list.paging);
+  const sends = canSendAllocations(account.role);
+  const [round, setRound] = useState<
+    | { state: 'busy' }
+    | { state: 'done'; sent: number; held: string[] }
+    | { state: 'failed'; message: string }
+    | null
+  >(null);
+  const runRound = async () => {
+    setRound({ state: 'busy' });
+    try {
+      const result = await sendAllocations();
+      setRound({ state: 'done', sent: result.sent.length, held: result.held.map((h) => h.notice) });
+      state.reload();
+    } catch (error) {
+      setRound({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
   const { data: providers } = useProviderOptions(!provider);
   const filtered = Boolean(filter.direction || filter.type || filter.status || filter.providerId);
 
@@ -139,11 +158,43 @@ export function MessageListPage() {
               {t('messages.submit')}
             </AppButtonLink>
           ) : null}
+          {sends ? (
+            <Button
+              appearance="primary-action-button"
+              onClick={runRound}
+              disabled={round?.state === 'busy'}
+              aria-describedby="send-round-help"
+            >
+              {round?.state === 'busy' ? t('messages.sendRoundBusy') : t('messages.sendRound')}
+            </Button>
+          ) : null}
           <AppButtonLink href="/berichten/controleren" appearance="secondary-action-button">
             {t('messages.check')}
           </AppButtonLink>
         </ButtonGroup>
       </div>
+      {sends ? (
+        <Paragraph id="send-round-help" className="rk-muted rk-small">
+          {t('messages.sendRoundHelp')}
+        </Paragraph>
+      ) : null}
+      {round?.state === 'done' ? (
+        <Alert type={round.held.length > 0 ? 'warning' : 'ok'} role="status">
+          <Paragraph>{t('messages.sendRoundDone', { sent: round.sent, held: round.held.length })}</Paragraph>
+          {round.held.length > 0 ? (
+            <ul>
+              {round.held.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+      {round?.state === 'failed' ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{round.message}</Paragraph>
+        </Alert>
+      ) : null}
       <Paragraph>{provider ? t('messages.introProvider') : t('messages.intro')}</Paragraph>
       <FilterForm
         key={`${JSON.stringify(filter)}|${providers ? 'p' : ''}`}

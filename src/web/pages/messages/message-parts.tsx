@@ -65,6 +65,7 @@ const REASON_TEXT: Record<QuarantineReasonCode, TextKey> = {
   WRONG_SENDER: 'quarantineReason.WRONG_SENDER',
   WRONG_RECEIVER: 'quarantineReason.WRONG_RECEIVER',
   DUPLICATE_IDENTIFICATION: 'quarantineReason.DUPLICATE_IDENTIFICATION',
+  NO_ORIGINAL: 'quarantineReason.NO_ORIGINAL',
 };
 
 /** A code from the API in the catalogue's words; an unknown code (a newer server) as it is. */

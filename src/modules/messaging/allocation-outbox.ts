@@ -1,0 +1,364 @@
+/**
+ * The outbox of allocation messages (301). A decision's allocations are composed into 301s per
+ * client, provider and law, checked against the schema and the 301 rules, and stored as
+ * outbound messages with status "ready" until the provider fetches them.
+ *
+ * Following the standard's process description, a 301 holds every allocation of the client at
+ * that provider that is valid on or after the day the message is made, plus every allocation
+ * that changed since the previous 301. Which version of each allocation a 301 told is kept in
+ * allocation_message, so composing again sends only what is new or changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { TenantContext } from '../../server/request-context.js';
+import { todayInNetherlands } from '../../shared/identifiers.js';
+import {
+  allocationsOfCases,
+  allocationsOfResidentsAt,
+  type ProviderAllocation,
+} from '../cases/allocation-service.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
+import { providerIdentities } from '../registry/provider-service.js';
+import { type ResidentIdentity, residentIdentities } from '../registry/resident-service.js';
+import {
+  type AllocatedProduct,
+  type AllocationClient,
+  allocationMessageObject,
+  decodeAllocationMessage,
+  STANDARD_OF_ALLOCATION_LAW,
+} from './codec/allocation-message.js';
+import { newIdentification } from './ingest-answers.js';
+import { sha256Of } from './ingest-read.js';
+import { allocationMessage, message } from './messaging-tables.js';
+import { checkAllocationMessageRules } from './rules/allocation-message-rules.js';
+import { messageKind } from './standard/message-kinds.js';
+import { writeMessage } from './xml/write.js';
+
+/** RedenWijziging 05 (WMO002/JZ002): reassessment, the allocation is shortened or reduced. */
+const SHORTENED = '05';
+const NO_END = '9999-12-31';
+
+export interface ComposedMessage {
+  id: string;
+  providerId: string;
+  residentId: string;
+  identification: string;
+  allocationNumbers: number[];
+}
+
+/** An allocation that could not be told: the reason is for the case worker, in Dutch. */
+export interface HeldAllocation {
+  allocationId: string;
+  allocationNumber: number;
+  residentId: string;
+  reason: string;
+}
+
+export interface ComposeResult {
+  messages: ComposedMessage[];
+  held: HeldAllocation[];
+}
+
+interface ToldVersion {
+  allocatedOn: string;
+  allocatedAt: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+}
+
+const DUTCH_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * Composes the 301s that are due for these cases (all cases when absent) and puts them in the
+ * outbox, in the caller's transaction. Allocations of a resident whose BRP name or address is
+ * missing are held, with the reason, and composed once the registry has them.
+ */
+export async function composeAllocationMessages(
+  ctx: TenantContext,
+  options: { caseIds?: readonly string[]; now?: Date } = {},
+): Promise<ComposeResult> {
+  const now = options.now ?? new Date();
+  const today = todayInNetherlands(now);
+  const time = DUTCH_TIME.format(now);
+  // Participatiewet provisions are not exchanged through iWmo or iJw.
+  const candidates = (await allocationsOfCases(ctx, options.caseIds)).filter(exchangedLaw);
+  const told = await lastToldVersions(
+    ctx,
+    candidates.map((a) => a.id),
+  );
+  const due = candidates.filter((a) => changedSince(a, told.get(a.id)));
+  if (due.length === 0) return { messages: [], held: [] };
+
+  const groups = new Map<string, ProviderAllocation[]>();
+  for (const a of due) {
+    const key = `${a.providerId}|${a.residentId}|${a.law}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const providerIds = [...new Set(due.map((a) => a.providerId))];
+  const providers = await providerIdentities(ctx, providerIds);
+  const identities = await residentIdentities(ctx, [...new Set(due.map((a) => a.residentId))]);
+  // The full set: every allocation of these residents at each provider, not only the due ones.
+  const fullSets = new Map<string, ProviderAllocation[]>();
+  for (const providerId of providerIds) {
+    const residents = due.filter((a) => a.providerId === providerId).map((a) => a.residentId);
+    for (const a of await allocationsOfResidentsAt(ctx, providerId, residents)) {
+      const key = `${a.providerId}|${a.residentId}|${a.law}`;
+      fullSets.set(key, [...(fullSets.get(key) ?? []), a]);
+    }
+  }
+  const repeated = await lastToldVersions(
+    ctx,
+    [...fullSets.values()].flat().map((a) => a.id),
+  );
+
+  const result: ComposeResult = { messages: [], held: [] };
+  const messageRows: (typeof message.$inferInsert)[] = [];
+  const versionRows: (typeof allocationMessage.$inferInsert)[] = [];
+  const subjects: { residentId: string; bsn: string }[] = [];
+  for (const [key, dueHere] of groups) {
+    const first = dueHere[0];
+    if (!first) continue;
+    const provider = providers.get(first.providerId);
+    if (!provider) throw new Error(`provider ${first.providerId} vanished`);
+    const identity = identities.get(first.residentId);
+    const client = identity ? allocationClient(identity) : 'De inwoner bestaat niet meer.';
+    if (typeof client === 'string') {
+      result.held.push(
+        ...dueHere.map((a) => ({
+          allocationId: a.id,
+          allocationNumber: a.allocationNumber,
+          residentId: a.residentId,
+          reason: client,
+        })),
+      );
+      continue;
+    }
+    const dueIds = new Set(dueHere.map((a) => a.id));
+    const included = (fullSets.get(key) ?? [])
+      .filter((a) => dueIds.has(a.id) || (a.endDate ?? NO_END) >= today)
+      .sort((a, b) => a.allocationNumber - b.allocationNumber);
+    const products: AllocatedProduct[] = included.map((a) => {
+      const previous = repeated.get(a.id);
+      const isNew = dueIds.has(a.id);
+      return {
+        allocationNumber: a.allocationNumber,
+        productCategory: a.productCategory,
+        productCode: a.productCode,
+        allocatedOn: isNew || !previous ? today : previous.allocatedOn,
+        allocatedAt: isNew || !previous ? time : previous.allocatedAt,
+        startDate: a.startDate,
+        endDate: a.endDate,
+        changeReason: isNew && previous && shortened(a, previous) ? SHORTENED : null,
+        volume: a.volume,
+        unit: a.unit,
+        frequency: a.frequency,
+      };
+    });
+    if (!exchangedLaw(first)) continue;
+    const kind = messageKind(STANDARD_OF_ALLOCATION_LAW[first.law], '301');
+    const identification = newIdentification();
+    const object = allocationMessageObject(
+      {
+        standard: kind.standard,
+        sender: ctx.municipalityCode,
+        receiver: provider.agbCode,
+        identification,
+        datedOn: today,
+      },
+      client,
+      products,
+    );
+    const broken = checkAllocationMessageRules(decodeAllocationMessage(kind, object));
+    if (broken.length > 0) {
+      const reason = broken.map((f) => `${f.rule.code}: ${f.message}`).join(' ');
+      result.held.push(
+        ...dueHere.map((a) => ({
+          allocationId: a.id,
+          allocationNumber: a.allocationNumber,
+          residentId: a.residentId,
+          reason,
+        })),
+      );
+      continue;
+    }
+    const document = writeMessage(object, kind.schema);
+    const id = randomUUID();
+    messageRows.push({
+      municipalityCode: ctx.municipalityCode,
+      id,
+      direction: 'outbound',
+      standard: kind.standard,
+      messageType: '301',
+      providerId: first.providerId,
+      sender: ctx.municipalityCode,
+      receiver: provider.agbCode,
+      identification,
+      datedOn: today,
+      status: 'ready',
+      document,
+      sha256: sha256Of(document),
+      receivedAt: now,
+    });
+    for (const [index, a] of included.entries()) {
+      const told = products[index];
+      if (!told) continue;
+      versionRows.push({
+        municipalityCode: ctx.municipalityCode,
+        allocationId: a.id,
+        messageId: id,
+        allocatedOn: told.allocatedOn,
+        allocatedAt: told.allocatedAt,
+        toldEndDate: a.endDate,
+        toldVolume: a.volume,
+        toldUnit: a.unit,
+        toldFrequency: a.frequency,
+        isNewVersion: dueIds.has(a.id),
+      });
+    }
+    subjects.push({ residentId: first.residentId, bsn: client.bsn });
+    result.messages.push({
+      id,
+      providerId: first.providerId,
+      residentId: first.residentId,
+      identification,
+      allocationNumbers: products.map((p) => p.allocationNumber),
+    });
+  }
+  for (let i = 0; i < messageRows.length; i += 500) {
+    await ctx.tx.insert(message).values(messageRows.slice(i, i + 500));
+  }
+  for (let i = 0; i < versionRows.length; i += 1000) {
+    await ctx.tx.insert(allocationMessage).values(versionRows.slice(i, i + 1000));
+  }
+  if (subjects.length > 0) await recordProcessing(ctx, 'message.send', 'create', subjects);
+  return result;
+}
+
+/** A held allocation as the case worker reads it. */
+export function heldNotice(held: HeldAllocation): string {
+  return `Toewijzing ${held.allocationNumber} is nog niet naar de aanbieder verstuurd: ${held.reason} Daarna verstuurt de volgende verzendronde (Berichten, door contractbeheer) haar.`;
+}
+
+/** The registry's identity as a 301 client, or why it cannot be one. */
+function allocationClient(identity: ResidentIdentity): AllocationClient | string {
+  if (!identity.familyName) {
+    return 'De achternaam (geslachtsnaam) van de inwoner ontbreekt in de registratie; vul die aan om de toewijzing te versturen.';
+  }
+  if (!identity.address) {
+    return 'Het BRP-adres van de inwoner ontbreekt in de registratie (TR061); vul het aan om de toewijzing te versturen.';
+  }
+  return {
+    bsn: identity.bsn,
+    dateOfBirth: identity.dateOfBirth,
+    gender: identity.gender,
+    familyName: identity.familyName,
+    familyNamePrefix: identity.familyNamePrefix,
+    givenNames: identity.givenNames,
+    initials: identity.initials,
+    address: identity.address,
+  };
+}
+
+function exchangedLaw<A extends { law: string }>(a: A): a is A & { law: 'wmo' | 'youth' } {
+  return a.law === 'wmo' || a.law === 'youth';
+}
+
+function changedSince(a: ProviderAllocation, told: ToldVersion | undefined): boolean {
+  return (
+    told === undefined ||
+    told.endDate !== a.endDate ||
+    told.volume !== a.volume ||
+    told.unit !== a.unit ||
+    told.frequency !== a.frequency
+  );
+}
+
+function shortened(a: ProviderAllocation, told: ToldVersion): boolean {
+  return (a.endDate ?? NO_END) < (told.endDate ?? NO_END) || a.volume < told.volume;
+}
+
+/** The last version of each allocation a 301 told, by allocation id. */
+async function lastToldVersions(
+  ctx: TenantContext,
+  allocationIds: readonly string[],
+): Promise<Map<string, ToldVersion>> {
+  const found = new Map<string, ToldVersion>();
+  const ids = [...new Set(allocationIds)];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await ctx.tx
+      .select({
+        allocationId: allocationMessage.allocationId,
+        allocatedOn: allocationMessage.allocatedOn,
+        allocatedAt: allocationMessage.allocatedAt,
+        endDate: allocationMessage.toldEndDate,
+        volume: allocationMessage.toldVolume,
+        unit: allocationMessage.toldUnit,
+        frequency: allocationMessage.toldFrequency,
+      })
+      .from(allocationMessage)
+      .where(inArray(allocationMessage.allocationId, ids.slice(i, i + 5000)))
+      .orderBy(desc(allocationMessage.allocatedOn), desc(allocationMessage.allocatedAt));
+    for (const { allocationId, ...version } of rows) {
+      if (!found.has(allocationId)) found.set(allocationId, version);
+    }
+  }
+  return found;
+}
+
+/** The allocations these 301s told: whose residents a reading or a 302 concerns. */
+export async function allocationsToldIn(
+  ctx: TenantContext,
+  messageIds: readonly string[],
+): Promise<string[]> {
+  if (messageIds.length === 0) return [];
+  const rows = await ctx.tx
+    .selectDistinct({ id: allocationMessage.allocationId })
+    .from(allocationMessage)
+    .where(inArray(allocationMessage.messageId, [...messageIds]));
+  return rows.map((r) => r.id);
+}
+
+export interface SentAllocationMessage {
+  id: string;
+  standard: 'iwmo' | 'ijw';
+  identification: string;
+  datedOn: string;
+  status: string;
+  document: string;
+}
+
+/**
+ * Every 301 sent to this provider, oldest first: what a provider's software (the simulator)
+ * takes from the outbox. The caller logs the reading and marks what it fetched.
+ */
+export async function allocationMessagesTo(
+  ctx: TenantContext,
+  providerId: string,
+): Promise<SentAllocationMessage[]> {
+  return ctx.tx
+    .select({
+      id: message.id,
+      standard: message.standard,
+      identification: message.identification,
+      datedOn: message.datedOn,
+      status: message.status,
+      document: message.document,
+    })
+    .from(message)
+    .where(
+      and(
+        eq(message.direction, 'outbound'),
+        eq(message.messageType, '301'),
+        eq(message.providerId, providerId),
+      ),
+    )
+    .orderBy(asc(message.receivedAt), asc(message.identification));
+}

@@ -1,0 +1,84 @@
+/**
+ * The rules a 301 must meet on its own (XSLT rules and constraints, answered with 0001 for the
+ * whole message). The platform checks its own 301s with them before they enter the outbox, so a
+ * provider never receives one it has to return; the checker applies them to any 301 it reads.
+ */
+import { isValidBsn } from '../../../shared/identifiers.js';
+import type { AllocationMessage, DecodedAllocatedProduct } from '../codec/allocation-message.js';
+import { CS002, TR002, TR006, TR061, TR302 } from './catalogue.js';
+import { addYears } from './message-rules.js';
+import { finding, HEADER_PATH, type RuleFinding } from './rule.js';
+
+/** COD757 address kinds TR061 accepts: BRP, correspondence and residence address. */
+const ADDRESS_KINDS = new Set(['01', '02', '03']);
+const UNKNOWN_BIRTH_DATE = '1900-01-01';
+
+export function checkAllocationMessageRules(message: AllocationMessage): RuleFinding[] {
+  const found: (RuleFinding | undefined)[] = [];
+  const { client, header } = message;
+  if (!isValidBsn(client.bsn)) {
+    found.push(
+      finding(CS002, `${client.path}/Bsn`, HEADER_PATH, `Bsn ${client.bsn} voldoet niet aan de elfproef.`),
+    );
+  }
+  if (client.dateOfBirth !== UNKNOWN_BIRTH_DATE && addYears(client.dateOfBirth, 120) < header.datedOn) {
+    found.push(
+      finding(
+        TR002,
+        `${client.path}/Geboortedatum/Datum`,
+        HEADER_PATH,
+        `Geboortedatum ${client.dateOfBirth} ligt meer dan 120 jaar vóór de dagtekening ${header.datedOn}.`,
+      ),
+    );
+  }
+  if (!message.contacts.some((c) => c.hasAddress && ADDRESS_KINDS.has(c.kind))) {
+    found.push(
+      finding(
+        TR061,
+        `${client.path}/Contactgegevens`,
+        HEADER_PATH,
+        'De cliënt heeft geen BRP-, correspondentie- of verblijfadres; een toewijzing moet er minstens één bevatten.',
+      ),
+    );
+  }
+  for (const contact of message.contacts) {
+    if (contact.hasTelephone || contact.hasHouseAndPostcode) continue;
+    found.push(
+      finding(
+        TR006,
+        contact.path,
+        HEADER_PATH,
+        'Dit contact heeft geen telefoonnummer en geen huisnummer met postcode.',
+      ),
+    );
+  }
+  found.push(...overlappingProducts(message.products));
+  return found.filter((f): f is RuleFinding => f !== undefined);
+}
+
+/** TR302: the same product twice in one message only for periods that do not overlap. */
+function overlappingProducts(products: readonly DecodedAllocatedProduct[]): RuleFinding[] {
+  const found: RuleFinding[] = [];
+  for (const [i, later] of products.entries()) {
+    if (later.productCategory === undefined) continue;
+    const earlier = products
+      .slice(0, i)
+      .find(
+        (p) =>
+          p.productCategory === later.productCategory &&
+          p.productCode === later.productCode &&
+          p.startDate <= (later.endDate ?? '9999-12-31') &&
+          later.startDate <= (p.endDate ?? '9999-12-31'),
+      );
+    if (!earlier) continue;
+    found.push(
+      finding(
+        TR302,
+        later.path,
+        HEADER_PATH,
+        `Product ${later.productCode ?? later.productCategory} van toewijzing ${later.allocationNumber} overlapt in periode met toewijzing ${earlier.allocationNumber} in hetzelfde bericht.`,
+      ),
+    );
+  }
+  return found;
+}
