@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { addDays } from '../modules/cases/calendar-date.js';
-import { type ApiClient, type Harness, TENANT_A } from './app-harness.js';
+import { type ApiClient, type Harness, TENANT_A, TEST_PASSWORD } from './app-harness.js';
 
 export const FIXTURE_BSN = '999990068';
 export const FIXTURE_DATE_OF_BIRTH = '1950-03-03';
@@ -138,4 +138,21 @@ export async function allocateAnother(
     allocationNumber,
     notices: decided.json().notices,
   };
+}
+
+/** A second provider of tenant A with a signed-in user: to prove a provider sees only its own. */
+export async function otherProviderUser(h: Harness, agbCode: string, name: string): Promise<ApiClient> {
+  const admin = await h.as('administrator');
+  const provider = await admin.request('POST', '/api/v1/providers', { agbCode, name });
+  expect(provider.statusCode, provider.body).toBe(201);
+  const username = `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.zorg`;
+  const account = await admin.request('POST', '/api/v1/accounts', {
+    username,
+    displayName: name,
+    role: 'provider_user',
+    providerId: provider.json().id,
+    password: TEST_PASSWORD,
+  });
+  expect(account.statusCode, account.body).toBe(201);
+  return h.login(username, TEST_PASSWORD, 'provider_user');
 }

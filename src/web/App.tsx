@@ -30,6 +30,7 @@ import { MessageListPage } from './pages/messages/MessageListPage.js';
 import { MessageSubmitPage } from './pages/messages/MessageSubmitPage.js';
 import { ProviderAllocationsPage } from './pages/messages/ProviderAllocationsPage.js';
 import { QuarantinePage } from './pages/messages/QuarantinePage.js';
+import { RequestListPage } from './pages/messages/RequestListPage.js';
 import { ClientMonitorPage } from './pages/monitor/ClientMonitorPage.js';
 import { MonitorCasesPage } from './pages/monitor/MonitorCasesPage.js';
 import { ProviderMonitorPage } from './pages/monitor/ProviderMonitorPage.js';
@@ -231,6 +232,11 @@ const ROUTES: readonly Route[] = [
     pattern: '/berichten/toewijzingen',
     allowed: (a) => canUse(a.role, 'messages'),
     render: () => <ProviderAllocationsPage />,
+  },
+  {
+    pattern: '/berichten/verzoeken',
+    allowed: (a) => canUse(a.role, 'messages'),
+    render: () => <RequestListPage />,
   },
   {
     pattern: '/berichten/declaraties',

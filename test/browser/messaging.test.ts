@@ -672,4 +672,35 @@ describe('the message exchange on the municipality’s side (contract manager)',
     await expectAccessible('sending round (contract manager)');
     await shot('19-municipality-send-round');
   });
+
+  it('answers a provider’s request: refused with a reason, the 319 ready for the provider', async () => {
+    ready();
+    await openSubnav('Verzoeken');
+    await session.page.waitForURL(`${session.baseUrl}/berichten/verzoeken`);
+    await title('Verzoeken');
+    // The demo's providers sent requests in the last weeks; unanswered ones come first.
+    const table = await visible(session.page.getByRole('table', { name: 'Verzoeken' }));
+    const row = table.locator('tbody').getByRole('row').first();
+    await visible(row.getByText('Open', { exact: true }));
+    const reference = (await row.locator('td').nth(1).locator('.rk-code').innerText()).trim();
+    await shot('20-municipality-requests');
+    // Refusing without a reason is stopped in the row, with nothing sent.
+    await row.getByRole('button', { name: `Afwijzen ${reference}` }).click();
+    await visible(row.getByRole('alert').filter({ hasText: 'Kies eerst de reden van afwijzing.' }));
+    await row.getByLabel(`Reden van afwijzing voor verzoek ${reference}`).selectOption({ value: '3' });
+    await row.getByRole('button', { name: `Afwijzen ${reference}` }).click();
+    await visible(session.page.getByRole('status').filter({ hasText: `Verzoek ${reference} is afgewezen` }));
+    const answered = table.locator('tbody').getByRole('row').filter({ hasText: reference });
+    await visible(answered.getByText('Afgewezen', { exact: true }));
+    await visible(answered.getByText('3 Geen contract'));
+    await expectAccessible('requests (contract manager)');
+    await shot('21-municipality-request-refused');
+    await answered.getByRole('link', { name: 'Antwoord' }).click();
+    await session.page.waitForURL(/\/berichten\/[0-9a-f-]{36}$/);
+    await visible(
+      session.page
+        .getByText('<wmo319:RedenAfwijzingVerzoek>3<', { exact: false })
+        .or(session.page.getByText('<jw319:RedenAfwijzingVerzoek>3<', { exact: false })),
+    );
+  });
 });

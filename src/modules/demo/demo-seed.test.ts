@@ -178,6 +178,19 @@ describe('demo municipality seed', { timeout: 240_000 }, () => {
     type Row = { name: string; deliveryRate: number | null; neverStartedRate: { value: number | null } };
     // The simulator played every provider's messages; only the planted one delivers far less.
     expect(await count('message')).toBeGreaterThan(500);
+    // Every allocation went out as a 301, and every 301 came back with a 302.
+    const [cycle] = await queryRows<{ sent: number; returned: number; requests: number; open: number }>(
+      database.db,
+      sql`select (select count(*)::int from message where message_type = '301') as sent,
+                 (select count(*)::int from message where message_type = '301' and answered_at is not null) as returned,
+                 (select count(*)::int from allocation_request) as requests,
+                 (select count(*)::int from allocation_request where status = 'open') as open`,
+    );
+    expect(cycle?.sent).toBeGreaterThan(100);
+    expect(cycle?.returned).toBe(cycle?.sent);
+    // The last weeks' requests wait for an answer on the requests page.
+    expect(cycle?.open).toBeGreaterThan(0);
+    expect(cycle?.open).toBe(cycle?.requests);
     const monitor = await monitorAs('contractbeheer');
     const rows = monitor.providers as Row[];
     expect(rows[0]?.name).toBe(PLANTED_UNDER_DELIVERING_PROVIDER);

@@ -63,6 +63,7 @@ const DEMO_TABLES = [
   'care_report',
   'message_quarantine',
   'allocation_message',
+  'allocation_request',
   'message',
   'case_outcome_generation',
   'case_outcome',

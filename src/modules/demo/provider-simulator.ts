@@ -21,8 +21,10 @@ import { decodeAllocationMessage } from '../messaging/codec/allocation-message.j
 import {
   type OutgoingEnvelope,
   type OutgoingService,
+  writeAllocationRequest,
   writeCareStart,
   writeCareStop,
+  writeChangeRequest,
   writeClaim,
 } from '../messaging/codec/provider-message-writer.js';
 import { buildReturnMessage } from '../messaging/codec/return-messages.js';
@@ -360,6 +362,92 @@ function providerEvents(
     }
   }
   events.push(...monthlyClaims(provider.id, standard, allocations, started, behaviour, options, envelope));
+  events.push(...recentRequests(provider.id, allocations, started, options, envelope));
+  return events;
+}
+
+/** Share of started, current allocations whose provider asks for more in the last weeks (317). */
+const CHANGE_REQUEST_SHARE = 0.05;
+/** Share of recently ended allocations whose provider asks for a new one (315). */
+const NEW_REQUEST_SHARE = 0.1;
+/** Requests are sent in the last weeks before `until`, so some wait for an answer, some too long. */
+const REQUEST_WINDOW_DAYS = 15;
+
+/**
+ * A few requests in the weeks before `until`: more of a current allocation (317, naming every
+ * current allocation of the client, TR349) or a new allocation after one ended (315). One per
+ * client (TR374), each with its own reference (TR347).
+ */
+function recentRequests(
+  providerId: string,
+  allocations: readonly KnownAllocation[],
+  started: ReadonlyMap<number, string>,
+  options: SimulationOptions,
+  envelope: (identification: string, datedOn: string) => OutgoingEnvelope,
+): SimulatedEvent[] {
+  const events: SimulatedEvent[] = [];
+  const asked = new Set<string>();
+  const sorted = [...allocations].sort((a, b) => a.allocationNumber - b.allocationNumber);
+  for (const allocation of sorted) {
+    const { client } = allocation;
+    if (asked.has(client.bsn)) continue;
+    const rng = createRng(options.seed, `request-${allocation.allocationNumber}`);
+    const datedOn = addDays(options.until, -rng.int(0, REQUEST_WINDOW_DAYS));
+    if (datedOn < allocation.knownOn) continue;
+    const current = (a: KnownAllocation) =>
+      a.client.bsn === client.bsn && a.knownOn <= datedOn && (a.endDate === null || a.endDate >= datedOn);
+    if (current(allocation) && started.has(allocation.allocationNumber) && rng.chance(CHANGE_REQUEST_SHARE)) {
+      asked.add(client.bsn);
+      const others = sorted.filter((a) => current(a) && a.allocationNumber !== allocation.allocationNumber);
+      const reference = `W${allocation.allocationNumber}`;
+      events.push({
+        date: datedOn,
+        order: 3,
+        providerId,
+        write: () =>
+          writeChangeRequest(envelope(reference, datedOn), client.bsn, {
+            reference,
+            reason: '1',
+            unchanged: others.map((a) => a.allocationNumber),
+            changed: [
+              {
+                allocationNumber: allocation.allocationNumber,
+                startDate: addDays(datedOn, 7),
+                endDate: allocation.endDate,
+                volume: allocation.volume + 1,
+                unit: allocation.unit,
+                frequency: allocation.frequency,
+              },
+            ],
+          }),
+      });
+      continue;
+    }
+    const ended = allocation.endDate !== null && allocation.endDate < datedOn;
+    if (!ended || (allocation.endDate ?? '') < addDays(datedOn, -120) || !rng.chance(NEW_REQUEST_SHARE))
+      continue;
+    if (sorted.some(current)) continue;
+    asked.add(client.bsn);
+    const reference = `N${allocation.allocationNumber}`;
+    events.push({
+      date: datedOn,
+      order: 3,
+      providerId,
+      write: () =>
+        writeAllocationRequest(envelope(reference, datedOn), client, [
+          {
+            reference,
+            productCategory: allocation.productCategory,
+            productCode: allocation.productCode,
+            startDate: addDays(datedOn, 14),
+            endDate: addDays(datedOn, 14 + 180),
+            volume: allocation.volume,
+            unit: allocation.unit,
+            frequency: allocation.frequency,
+          },
+        ]),
+    });
+  }
   return events;
 }
 

@@ -13,14 +13,9 @@ import {
   allocateAnother,
   createAllocationFixture,
   FIXTURE_AGB,
+  otherProviderUser,
 } from '../../test-support/allocation-fixture.js';
-import {
-  type ApiClient,
-  createHarness,
-  type Harness,
-  TENANT_A,
-  TEST_PASSWORD,
-} from '../../test-support/app-harness.js';
+import { type ApiClient, createHarness, type Harness, TENANT_A } from '../../test-support/app-harness.js';
 import { addDays } from '../cases/calendar-date.js';
 import { buildReturnMessage } from './codec/return-messages.js';
 import { readAnyMessage } from './ingest-read.js';
@@ -122,18 +117,7 @@ describe('allocation messages (301) and their return (302)', () => {
   });
 
   it('shows the 301 to its provider only; fetching it starts the term for the return message', async () => {
-    const admin = await h.as('administrator');
-    const other = (
-      await admin.request('POST', '/api/v1/providers', { agbCode: '98000078', name: 'Elders' })
-    ).json();
-    await admin.request('POST', '/api/v1/accounts', {
-      username: 'elders.zorg',
-      displayName: 'Elders',
-      role: 'provider_user',
-      providerId: other.id,
-      password: TEST_PASSWORD,
-    });
-    const elsewhere = await h.login('elders.zorg', TEST_PASSWORD, 'provider_user');
+    const elsewhere = await otherProviderUser(h, '98000078', 'Elders');
     expect((await outbox(elsewhere)).total).toBe(0);
     expect((await elsewhere.request('GET', `/api/v1/messages/${allocationMessageId}`)).statusCode).toBe(404);
     // Another provider cannot return it either: the 301 was not addressed to it.

@@ -30,6 +30,7 @@ import {
 import { newIdentification } from './ingest-answers.js';
 import { sha256Of } from './ingest-read.js';
 import { allocationMessage, message } from './messaging-tables.js';
+import { grantRequests, type PendingProductRequest, pendingProductRequests } from './request-service.js';
 import { checkAllocationMessageRules } from './rules/allocation-message-rules.js';
 import { messageKind } from './standard/message-kinds.js';
 import { writeMessage } from './xml/write.js';
@@ -118,6 +119,13 @@ export async function composeAllocationMessages(
     ctx,
     [...fullSets.values()].flat().map((a) => a.id),
   );
+  // A provider's pending request for the product is answered by the 301 that allocates it.
+  const requests = await pendingProductRequests(
+    ctx,
+    providerIds,
+    [...identities.values()].map((i) => i.bsn),
+  );
+  const grants: { requestId: string; messageId: string }[] = [];
 
   const result: ComposeResult = { messages: [], held: [] };
   const messageRows: (typeof message.$inferInsert)[] = [];
@@ -145,11 +153,17 @@ export async function composeAllocationMessages(
     const included = (fullSets.get(key) ?? [])
       .filter((a) => dueIds.has(a.id) || (a.endDate ?? NO_END) >= today)
       .sort((a, b) => a.allocationNumber - b.allocationNumber);
+    const granting: string[] = [];
     const products: AllocatedProduct[] = included.map((a) => {
       const previous = repeated.get(a.id);
       const isNew = dueIds.has(a.id);
+      const request = previous
+        ? undefined
+        : takeRequest(requests, a, a.law === 'youth' ? 'ijw' : 'iwmo', client.bsn);
+      if (request) granting.push(request.id);
       return {
         allocationNumber: a.allocationNumber,
+        providerReference: request?.reference ?? null,
         productCategory: a.productCategory,
         productCode: a.productCode,
         allocatedOn: isNew || !previous ? today : previous.allocatedOn,
@@ -223,6 +237,7 @@ export async function composeAllocationMessages(
         isNewVersion: dueIds.has(a.id),
       });
     }
+    for (const requestId of granting) grants.push({ requestId, messageId: id });
     subjects.push({ residentId: first.residentId, bsn: client.bsn });
     result.messages.push({
       id,
@@ -238,8 +253,29 @@ export async function composeAllocationMessages(
   for (let i = 0; i < versionRows.length; i += 1000) {
     await ctx.tx.insert(allocationMessage).values(versionRows.slice(i, i + 1000));
   }
+  await grantRequests(ctx, grants, now);
   if (subjects.length > 0) await recordProcessing(ctx, 'message.send', 'create', subjects);
   return result;
+}
+
+/** The first pending request of this client at this provider for the allocation's product; taken. */
+function takeRequest(
+  requests: PendingProductRequest[],
+  a: ProviderAllocation,
+  standard: 'iwmo' | 'ijw',
+  bsn: string,
+): PendingProductRequest | undefined {
+  const index = requests.findIndex(
+    (r) =>
+      r.providerId === a.providerId &&
+      r.standard === standard &&
+      r.bsn === bsn &&
+      r.productCategory === a.productCategory &&
+      (r.productCode === undefined || r.productCode === a.productCode),
+  );
+  if (index < 0) return undefined;
+  const [request] = requests.splice(index, 1);
+  return request;
 }
 
 /** A held allocation as the case worker reads it. */

@@ -7,10 +7,12 @@
 import type { TenantContext } from '../../server/request-context.js';
 import { decodeAllocationMessage } from './codec/allocation-message.js';
 import { decodeProviderMessage } from './codec/provider-messages.js';
+import { decodeRequestMessage } from './codec/request-messages.js';
 import { type FindingView, findingView, readAnyMessage } from './ingest-read.js';
 import { receiveMessages } from './ingest-service.js';
 import { checkAllocationMessageRules } from './rules/allocation-message-rules.js';
 import { checkMessageRules } from './rules/message-rules.js';
+import { checkRequestMessageRules } from './rules/request-rules.js';
 
 export interface CheckResult {
   conforms: boolean;
@@ -32,11 +34,14 @@ export function checkDocument(bytes: Uint8Array | string): CheckResult {
     };
   }
   const decoded = decodeProviderMessage(read.kind, read.message);
+  const request = decodeRequestMessage(read.kind, read.message);
   const ruleFindings = decoded
     ? checkMessageRules(decoded)
-    : read.kind.type === '301'
-      ? checkAllocationMessageRules(decodeAllocationMessage(read.kind, read.message))
-      : [];
+    : request
+      ? checkRequestMessageRules(request)
+      : read.kind.type === '301'
+        ? checkAllocationMessageRules(decodeAllocationMessage(read.kind, read.message))
+        : [];
   const findings = ruleFindings.map((f) => findingView(f, read.positions));
   return { conforms: findings.length === 0, messageName: read.kind.name, truncated: false, findings };
 }
@@ -78,4 +83,4 @@ export async function checkDocumentAsProvider(
   return { ...basic, conforms: result.findings.length === 0, findings: result.findings };
 }
 
-const RECEIVABLE = new Set(['302', '305', '307', '323']);
+const RECEIVABLE = new Set(['302', '305', '307', '315', '317', '323']);

@@ -11,6 +11,7 @@ import {
   type MessageHeader,
   type ProviderMessage,
 } from './codec/provider-messages.js';
+import { decodeRequestMessage, type RequestMessage } from './codec/request-messages.js';
 import type { RuleFinding } from './rules/rule.js';
 import { identifyMessage, type MessageKind } from './standard/message-kinds.js';
 import { returnCodeMeaning } from './standard/return-codes.js';
@@ -18,7 +19,7 @@ import { parseSecureXml } from './xml/secure-xml.js';
 import { type ElementPosition, type MessageObject, type Violation, validateMessage } from './xml/validate.js';
 
 /** The messages this platform takes from providers today. */
-const RECEIVABLE_TYPES = new Set(['302', '305', '307', '323']);
+const RECEIVABLE_TYPES = new Set(['302', '305', '307', '315', '317', '323']);
 
 export type QuarantineReasonCode =
   | 'UNREADABLE'
@@ -62,6 +63,16 @@ export interface ReadMessage {
   message: MessageObject;
   header: MessageHeader;
   decoded: ProviderMessage;
+  positions: ReadonlyMap<string, ElementPosition> | undefined;
+}
+
+/** A provider's request for an allocation (315) or a change (317). */
+export interface ReadRequest {
+  ok: true;
+  kind: MessageKind;
+  message: MessageObject;
+  header: MessageHeader;
+  decoded: RequestMessage;
   positions: ReadonlyMap<string, ElementPosition> | undefined;
 }
 
@@ -151,14 +162,17 @@ export function readAnyMessage(
   return { ok: true, kind, message: validated.message, positions };
 }
 
-/** Reads a document a provider sends to the municipality: a 302, 305, 307 or 323. */
-export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMessage | ReadReturn | Refusal {
+/** Reads a document a provider sends to the municipality: a 302, 305, 307, 315, 317 or 323. */
+export function readDocument(
+  bytes: Uint8Array,
+  withPositions: boolean,
+): ReadMessage | ReadReturn | ReadRequest | Refusal {
   const read = readAnyMessage(bytes, withPositions, (kind) =>
     RECEIVABLE_TYPES.has(kind.type)
       ? undefined
       : refusal(
           'UNSUPPORTED_MESSAGE',
-          `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 302, 305, 307 en 323.`,
+          `${kind.name} kan (nog) niet bij de gemeente worden ingediend; dit platform ontvangt 302, 305, 307, 315, 317 en 323.`,
         ),
   );
   if (!read.ok) return read;
@@ -166,6 +180,8 @@ export function readDocument(bytes: Uint8Array, withPositions: boolean): ReadMes
     const decoded = decodeAllocationReturn(read.kind, read.message);
     return { ...read, header: decoded.header, decoded };
   }
+  const request = decodeRequestMessage(read.kind, read.message);
+  if (request !== undefined) return { ...read, header: request.header, decoded: request };
   const decoded = decodeProviderMessage(read.kind, read.message);
   if (decoded === undefined) throw new Error(`${read.kind.name} heeft geen decoder`);
   return { ...read, header: decodeHeader(read.message), decoded };

@@ -25,14 +25,17 @@ import { todayInNetherlands } from '../../shared/identifiers.js';
 import { allocationSubjects, setAllocationStatuses } from '../cases/allocation-service.js';
 import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { providerIdentities } from '../registry/provider-service.js';
+import { residentIdsByBsn } from '../registry/resident-service.js';
 import { allocationsToldIn } from './allocation-outbox.js';
 import {
   type CareStartMessage,
   type CareStopMessage,
   type ClaimMessage,
+  type MessageHeader,
   signedCents,
 } from './codec/provider-messages.js';
-import { type AnswerDocument, answerDocument } from './ingest-answers.js';
+import { buildReturnMessage } from './codec/return-messages.js';
+import { type AnswerDocument, answerDocument, newIdentification } from './ingest-answers.js';
 import { IngestFacts } from './ingest-facts.js';
 import {
   type FindingView,
@@ -40,18 +43,29 @@ import {
   positionOf,
   type QuarantineReasonCode,
   type ReadMessage,
+  type ReadRequest,
   type ReadReturn,
   type Refusal,
   readDocument,
   refusal,
   sha256Of,
 } from './ingest-read.js';
-import { careReport, claim, claimedService, message, messageQuarantine } from './messaging-tables.js';
+import { applyRequests } from './ingest-requests.js';
+import {
+  allocationRequest,
+  careReport,
+  claim,
+  claimedService,
+  message,
+  messageQuarantine,
+} from './messaging-tables.js';
 import { checkCareRules, checkClaimRules } from './rules/cross-message-rules.js';
 import { checkMessageRules } from './rules/message-rules.js';
 import { HEADER_PATH, type RuleFinding } from './rules/rule.js';
+import { type MessageKind, type MessageType, messageKind } from './standard/message-kinds.js';
 import { returnCodeMeaning } from './standard/return-codes.js';
 import { addWorkingDays } from './working-days.js';
+import { writeMessage } from './xml/write.js';
 
 export type { FindingView, QuarantineReasonCode } from './ingest-read.js';
 export { findingView, violationView } from './ingest-read.js';
@@ -135,6 +149,7 @@ class BatchWrites {
   readonly withdrawals = new Map<string, string[]>();
   readonly claims: (typeof claim.$inferInsert)[] = [];
   readonly services: (typeof claimedService.$inferInsert)[] = [];
+  readonly requests: (typeof allocationRequest.$inferInsert)[] = [];
 
   /** 301s a return message answered: when, and with which codes. */
   readonly answeredAllocations: { id: string; answeredAt: Date; returnCodes: string[] }[] = [];
@@ -164,6 +179,7 @@ class BatchWrites {
     }
     await insertAll(ctx, claim, this.claims);
     await insertAll(ctx, claimedService, this.services);
+    await insertAll(ctx, allocationRequest, this.requests);
     if (facts) await setAllocationStatuses(ctx, facts.allocationStatus);
     // Every resident whose allocation a message named was processed, whether the message stood.
     await recordProcessing(ctx, 'message.receive', 'create', [...residentsOf(facts), ...returnSubjects]);
@@ -231,7 +247,7 @@ export async function receiveMessages(
 
   // 1. Read every document, without the database.
   const providers = await providerIdentities(ctx, [...new Set(documents.map((d) => d.providerId))]);
-  const readable: { index: number; read: ReadMessage | ReadReturn; sha256: string }[] = [];
+  const readable: { index: number; read: AnyRead; sha256: string }[] = [];
   for (const [index, received] of documents.entries()) {
     const sha256 = sha256Of(received.bytes);
     const read = readDocument(received.bytes, withPositions);
@@ -269,7 +285,7 @@ export async function receiveMessages(
   }
 
   // 2. Messages seen before (TR056 key: sender, standard, type, identification).
-  const keyOf = (r: ReadMessage | ReadReturn) =>
+  const keyOf = (r: AnyRead) =>
     `${r.header.sender}|${r.kind.standard}|${r.kind.type}|${r.header.identification}`;
   const earlier = await earlierMessages(
     ctx,
@@ -316,13 +332,16 @@ export async function receiveMessages(
     // A return message is never answered, not even its refusal.
     const read = item.read;
     if (isReturn(read)) continue;
-    const answer = answerDocument(
-      read.message,
-      read.decoded,
-      { headerCodes: ['9056'], classCodes: new Map() },
-      0,
-      todayInNetherlands(now),
-    );
+    // A request is refused as a whole; the first one with this identification stands.
+    const answer = isRequest(read)
+      ? wholeRefusal(read, todayInNetherlands(now), ['9056'])
+      : answerDocument(
+          read.message,
+          read.decoded,
+          { headerCodes: ['9056'], classCodes: new Map() },
+          0,
+          todayInNetherlands(now),
+        );
     const answerId = storeAnswer(
       ctx,
       writes,
@@ -346,8 +365,9 @@ export async function receiveMessages(
   // 3. Apply the new messages in order, against facts loaded once for the batch. Return
   // messages on 301s only note the 301 they answer.
   const returns = toApply.flatMap((item) => (isReturn(item.read) ? [{ ...item, read: item.read }] : []));
+  const requests = toApply.flatMap((item) => (isRequest(item.read) ? [{ ...item, read: item.read }] : []));
   const providerMessages = toApply.flatMap((item) =>
-    isReturn(item.read) ? [] : [{ ...item, read: item.read }],
+    isReturn(item.read) || isRequest(item.read) ? [] : [{ ...item, read: item.read as ReadMessage }],
   );
   const returnSubjects = await applyAllocationReturns(
     ctx,
@@ -358,6 +378,55 @@ export async function receiveMessages(
     quarantine,
     now,
   );
+  const applied = await applyRequests(
+    ctx,
+    requests.map((item) => {
+      const received = documents[item.index] as ReceivedDocument;
+      return {
+        read: item.read,
+        sha256: item.sha256,
+        providerId: received.providerId,
+        bytes: received.bytes,
+        receivedAt: received.receivedAt ?? now,
+      };
+    }),
+    writes.requests,
+  );
+  for (const [i, done] of applied.entries()) {
+    const item = requests[i];
+    if (!item) continue;
+    const received = documents[item.index] as ReceivedDocument;
+    writes.inbound.push(done.inbound);
+    const kind = messageKind(item.read.kind.standard, done.answer.type as MessageType);
+    const answerId = storeAnswer(
+      ctx,
+      writes,
+      { kind, identification: done.answer.identification, document: done.answer.document },
+      item.read,
+      received,
+      done.messageId,
+      done.answer.codes,
+      received.receivedAt ?? now,
+    );
+    results[item.index] = {
+      outcome: 'processed',
+      messageId: done.messageId,
+      messageName: item.read.kind.name,
+      status: done.status,
+      findings: done.findings,
+      returnMessage: {
+        id: answerId,
+        name: kind.name,
+        identification: done.answer.identification,
+        document: done.answer.document,
+      },
+    };
+  }
+  const requestResidents = await residentIdsByBsn(
+    ctx,
+    applied.map((a) => a.bsn),
+  );
+  returnSubjects.push(...[...requestResidents].map(([bsn, residentId]) => ({ residentId, bsn })));
   const facts =
     providerMessages.length === 0
       ? undefined
@@ -659,7 +728,7 @@ function storeAnswer(
   ctx: TenantContext,
   writes: BatchWrites,
   answer: AnswerDocument,
-  read: ReadMessage,
+  read: { kind: MessageKind; header: MessageHeader },
   received: ReceivedDocument,
   answersMessageId: string | null,
   returnCodes: readonly string[],
@@ -761,8 +830,29 @@ async function storedAnswers(
   );
 }
 
-function isReturn(read: ReadMessage | ReadReturn): read is ReadReturn {
+type AnyRead = ReadMessage | ReadReturn | ReadRequest;
+
+/** A return message (316, 318) that refuses the whole message with these header codes. */
+function wholeRefusal(read: ReadRequest, today: string, codes: readonly string[]): AnswerDocument {
+  const identification = newIdentification();
+  const built = buildReturnMessage({
+    answered: read.kind,
+    message: read.message,
+    identification,
+    datedOn: today,
+    headerCodes: codes,
+    classCodes: new Map(),
+    refused: true,
+  });
+  return { kind: built.kind, identification, document: writeMessage(built.message, built.kind.schema) };
+}
+
+function isReturn(read: AnyRead): read is ReadReturn {
   return read.decoded.type === '302';
+}
+
+function isRequest(read: AnyRead): read is ReadRequest {
+  return read.decoded.type === '315' || read.decoded.type === '317';
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   FIXTURE_AGB,
   FIXTURE_BSN,
   FIXTURE_DATE_OF_BIRTH,
+  otherProviderUser,
 } from '../../test-support/allocation-fixture.js';
 import {
   type ApiClient,
@@ -20,7 +21,6 @@ import {
   createHarness,
   type Harness,
   TENANT_A,
-  TEST_PASSWORD,
 } from '../../test-support/app-harness.js';
 import {
   careStartMessage,
@@ -271,21 +271,7 @@ describe('message exchange with providers (iWmo 3.2)', () => {
   });
 
   it('shows a provider only its own messages, and marks an answer fetched', async () => {
-    const admin = await h.as('administrator');
-    const other = await admin.request('POST', '/api/v1/providers', {
-      agbCode: '98000077',
-      name: 'Andere Zorg',
-    });
-    expect(other.statusCode, other.body).toBe(201);
-    const created = await admin.request('POST', '/api/v1/accounts', {
-      username: 'andere.zorg',
-      displayName: 'Andere Zorg',
-      role: 'provider_user',
-      providerId: other.json().id,
-      password: TEST_PASSWORD,
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const otherProvider = await h.login('andere.zorg', TEST_PASSWORD, 'provider_user');
+    const otherProvider = await otherProviderUser(h, '98000077', 'Andere Zorg');
     expect((await otherProvider.request('GET', '/api/v1/messages')).json().total).toBe(0);
     expect((await otherProvider.request('GET', '/api/v1/messages/quarantine')).json().total).toBe(0);
 

@@ -21,6 +21,7 @@ import {
   MESSAGE_READERS,
   providerAllocationPage,
 } from './message-service.js';
+import { answerRequest, listRequests } from './request-service.js';
 import { MESSAGE_TYPES } from './standard/message-kinds.js';
 import { RETURN_CODE_MEANINGS } from './standard/return-codes.js';
 import { DEFAULT_XML_LIMITS } from './xml/secure-xml.js';
@@ -80,6 +81,41 @@ const outboxRound = z.object({
       notice: z.string(),
     }),
   ),
+});
+const REQUEST_READERS = ['administrator', 'contract_manager', 'case_worker', 'provider_user'] as const;
+const requestSummary = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  standard: z.enum(['iwmo', 'ijw']),
+  requestType: z.enum(['315', '317']),
+  reference: z.string(),
+  bsn: z.string(),
+  requested: z.object({
+    reason: z.string().optional(),
+    products: z.array(
+      z.object({
+        kind: z.enum(['new', 'changed', 'unchanged']),
+        allocationNumber: z.number().int().optional(),
+        productCategory: z.string().optional(),
+        productCode: z.string().optional(),
+        startDate: z.string().optional(),
+        endDate: z.string().optional(),
+        volume: z.number().optional(),
+        unit: z.string().optional(),
+        frequency: z.string().optional(),
+      }),
+    ),
+  }),
+  receivedOn: z.string(),
+  answerDueOn: z.string(),
+  overdue: z.boolean(),
+  status: z.enum(['open', 'in_assessment', 'refused', 'granted']),
+  refusalReason: z.string().nullable(),
+  answerMessageId: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  answeredBy: z.string().nullable(),
 });
 const checkView = z.object({
   conforms: z.boolean(),
@@ -368,6 +404,50 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
         const result = await composeAllocationMessages(ctx);
         return { sent: result.messages, held: result.held.map((h) => ({ ...h, notice: heldNotice(h) })) };
       }),
+  );
+
+  app.get(
+    '/api/v1/messages/requests',
+    {
+      config: { access: rolesOnly(...REQUEST_READERS) },
+      schema: {
+        tags: ['messaging'],
+        summary:
+          'Verzoeken van aanbieders (315 per aangevraagd product, 317 als geheel): onbeantwoorde eerst, op de dag dat het antwoord uiterlijk moet (5 werkdagen). overdue=true: alleen verzoeken waarvan het antwoord te laat is. Een aanbieder ziet alleen de eigen verzoeken; de getoonde cliënten worden gelogd.',
+        querystring: z.strictObject({
+          status: z.enum(['open', 'in_assessment', 'refused', 'granted']).optional(),
+          overdue: z
+            .enum(['true', 'false'], { error: 'overdue is true of false.' })
+            .optional()
+            .transform((v) => v === 'true'),
+          providerId: z.uuid({ error: 'providerId is geen geldige id.' }).optional(),
+          ...personalDataPaging,
+        }),
+        response: { 200: listOf(requestSummary).extend({ overdue: z.number().int() }) },
+      },
+    },
+    (request) => inTenant(database, request, (ctx) => listRequests(ctx, request.query)),
+  );
+
+  app.post(
+    '/api/v1/messages/requests/:id/answer',
+    {
+      config: { access: rolesOnly('administrator', 'contract_manager', 'case_worker') },
+      schema: {
+        tags: ['messaging'],
+        summary:
+          'Beantwoordt een verzoek met een 319 in de uitbox van de aanbieder: afgewezen met de reden (RedenAfwijzingVerzoek 1-9) of in onderzoek. Een toekenning gaat als 301 uit een besluit.',
+        params: z.object({ id: z.uuid({ error: 'id is geen geldige id.' }) }),
+        body: z.strictObject({
+          answer: z.enum(['refused', 'in_assessment'], { error: 'answer is refused of in_assessment.' }),
+          refusalReason: z.string().nullable().optional(),
+        }),
+        response: {
+          200: z.object({ requestId: z.string(), status: z.string(), answerMessageId: z.string() }),
+        },
+      },
+    },
+    (request) => inTenant(database, request, (ctx) => answerRequest(ctx, request.params.id, request.body)),
   );
 
   app.get(

@@ -157,3 +157,46 @@ export const allocationMessage = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.allocationId, t.messageId] })],
 );
+
+export type RequestStatus = 'open' | 'in_assessment' | 'refused' | 'granted';
+
+/** A provider's request (315 per product, 317 whole) and its answer (migration 0011). */
+export const allocationRequest = pgTable(
+  'allocation_request',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    messageId: uuid('message_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    standard: text('standard').$type<'iwmo' | 'ijw'>().notNull(),
+    requestType: text('request_type').$type<'315' | '317'>().notNull(),
+    reference: text('reference').notNull(),
+    bsn: text('bsn').notNull(),
+    requested: jsonb('requested').$type<RequestedSummary>().notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    answerDueOn: date('answer_due_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<RequestStatus>().notNull(),
+    refusalReason: text('refusal_reason'),
+    answerMessageId: uuid('answer_message_id'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: text('answered_by'),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
+);
+
+/** What a request asked, as the request list shows it. */
+export interface RequestedSummary {
+  /** 317: RedenVerzoek (WJ758). */
+  reason?: string;
+  products: {
+    kind: 'new' | 'changed' | 'unchanged';
+    allocationNumber?: number;
+    productCategory?: string;
+    productCode?: string;
+    startDate?: string;
+    endDate?: string;
+    volume?: number;
+    unit?: string;
+    frequency?: string;
+  }[];
+}

@@ -330,3 +330,19 @@ export async function residentNeighbourhoods(
     .where(inArray(resident.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.neighbourhoodCode]));
 }
+
+/**
+ * For other modules: which residents these BSNs are, WITHOUT a log entry of its own (a message
+ * names a client by BSN; the caller logs the processing under its own activity).
+ */
+export async function residentIdsByBsn(
+  ctx: TenantContext,
+  bsns: readonly string[],
+): Promise<Map<string, string>> {
+  if (bsns.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({ id: residentIdentity.residentId, bsn: residentIdentity.bsn })
+    .from(residentIdentity)
+    .where(inArray(residentIdentity.bsn, [...new Set(bsns)]));
+  return new Map(rows.map((r) => [r.bsn, r.id]));
+}

@@ -20,6 +20,7 @@ import type {
   providerAllocationPage,
   QuarantineItem,
 } from '../../modules/messaging/message-service.js';
+import type { RequestSummary } from '../../modules/messaging/request-service.js';
 import type { MessageType } from '../../modules/messaging/standard/message-kinds.js';
 import { ApiError, apiRequest, fetchAllPages, type ListResult } from './http.js';
 import { useApiGet } from './use-api.js';
@@ -32,6 +33,7 @@ export type {
   MessageType,
   QuarantineItem,
   QuarantineReasonCode,
+  RequestSummary,
 };
 export type MessageDirection = MessageSummary['direction'];
 export type MessageStatus = NonNullable<MessageListQuery['status']>;
@@ -149,6 +151,36 @@ function headerFileName(name: string): string {
 export interface AllocationRound {
   sent: { id: string; providerId: string; identification: string; allocationNumbers: number[] }[];
   held: { allocationNumber: number; notice: string }[];
+}
+
+export type RequestStatus = RequestSummary['status'];
+export const REQUEST_STATUSES: readonly RequestStatus[] = ['open', 'in_assessment', 'refused', 'granted'];
+/** RedenAfwijzingVerzoek (WJ759). */
+export const REFUSAL_REASON_CODES = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+export interface RequestFilter {
+  status: RequestStatus | '';
+  overdue: boolean;
+  /** Empty for all providers (a provider user always gets its own). */
+  providerId: string;
+}
+
+/** Requests of providers, unanswered first; the clients shown are logged. */
+export function useRequests(filter: RequestFilter, paging: Paging) {
+  return useApiGet<ListResult<RequestSummary> & { overdue: number }>('/api/v1/messages/requests', {
+    status: filter.status,
+    overdue: filter.overdue ? 'true' : '',
+    providerId: filter.providerId,
+    ...paging,
+  });
+}
+
+/** Answers a request with a 319: refused with its reason, or taken into assessment. */
+export function answerRequest(
+  id: string,
+  answer: { answer: 'refused'; refusalReason: string } | { answer: 'in_assessment' },
+): Promise<{ requestId: string; status: RequestStatus; answerMessageId: string }> {
+  return apiRequest('POST', `/api/v1/messages/requests/${id}/answer`, { body: answer });
 }
 
 /** The sending round: puts the 301s of new and changed allocations in the providers' outboxes. */

@@ -92,6 +92,11 @@ export function canSubmitMessages(role: Role): boolean {
   return role === 'provider_user';
 }
 
+/** Answering a provider's request (319): the roles of POST /api/v1/messages/requests/:id/answer. */
+export function canAnswerRequests(role: Role): boolean {
+  return role === 'administrator' || role === 'contract_manager' || role === 'case_worker';
+}
+
 /** The sending round for allocation messages: the roles of POST /api/v1/messages/outbox. */
 export function canSendAllocations(role: Role): boolean {
   return role === 'administrator' || role === 'contract_manager';

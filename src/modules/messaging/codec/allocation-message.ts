@@ -44,6 +44,8 @@ export interface AllocationClient {
 
 export interface AllocatedProduct {
   allocationNumber: number;
+  /** ReferentieAanbieder: only when the allocation honours the provider's request (TR379). */
+  providerReference?: string | null;
   productCategory: string;
   productCode: string | null;
   /** Toewijzingsdatum and Toewijzingstijd: when this version of the allocation was made. */
@@ -90,6 +92,7 @@ function address(a: ClientAddress): MessageObject {
 
 function product(p: AllocatedProduct): MessageObject {
   const line: Record<string, MessageValue> = { ToewijzingNummer: String(p.allocationNumber) };
+  if (p.providerReference) line.ReferentieAanbieder = p.providerReference;
   line.Product = p.productCode
     ? { Categorie: p.productCategory, Code: p.productCode }
     : { Categorie: p.productCategory };
@@ -139,6 +142,7 @@ export interface DecodedContact {
 export interface DecodedAllocatedProduct {
   readonly path: string;
   readonly allocationNumber: number;
+  readonly providerReference: string | undefined;
   readonly productCategory: string | undefined;
   readonly productCode: string | undefined;
   readonly allocatedOn: string;
@@ -190,6 +194,7 @@ export function decodeAllocationMessage(kind: MessageKind, message: MessageObjec
     return {
       path: `${clientPath}/ToegewezenProducten/ToegewezenProduct[${i + 1}]`,
       allocationNumber: Number(text(line, 'ToewijzingNummer')),
+      providerReference: optionalText(line, 'ReferentieAanbieder'),
       productCategory: productPart === undefined ? undefined : text(productPart, 'Categorie'),
       productCode: productPart === undefined ? undefined : optionalText(productPart, 'Code'),
       allocatedOn: text(line, 'Toewijzingsdatum'),

@@ -180,3 +180,91 @@ export function writeClaim(
   };
   return writeMessage(message, kind.schema);
 }
+
+export interface OutgoingRequestedProduct {
+  reference: string;
+  productCategory: string;
+  productCode: string | null;
+  startDate: string;
+  endDate: string | null;
+  volume: number;
+  unit: string;
+  frequency: string;
+}
+
+/** A request for an allocation (315); the referrer is the client himself (Verwijzer 06). */
+export function writeAllocationRequest(
+  e: OutgoingEnvelope,
+  c: OutgoingClient,
+  products: readonly OutgoingRequestedProduct[],
+): string {
+  return writeMessage(
+    {
+      Header: header('315', e),
+      Client: {
+        ...client(c),
+        AangevraagdeProducten: {
+          AangevraagdProduct: products.map((p) => {
+            const line: Record<string, MessageValue> = { ReferentieAanbieder: p.reference };
+            line.Product = p.productCode
+              ? { Categorie: p.productCategory, Code: p.productCode }
+              : { Categorie: p.productCategory };
+            line.ToewijzingIngangsdatum = p.startDate;
+            if (p.endDate) line.ToewijzingEinddatum = p.endDate;
+            line.Omvang = { Volume: String(p.volume), Eenheid: p.unit, Frequentie: p.frequency };
+            line.Verwijzer = { Type: '06' };
+            return line;
+          }),
+        },
+      },
+    },
+    messageKind(e.standard, '315').schema,
+  );
+}
+
+/** A request for a change (317): every current allocation, unchanged or with its new size. */
+export function writeChangeRequest(
+  e: OutgoingEnvelope,
+  bsn: string,
+  request: {
+    reference: string;
+    /** RedenVerzoek (WJ758): 1 change in the client's situation, 2 change of the care plan. */
+    reason: '1' | '2';
+    unchanged: readonly number[];
+    changed: readonly {
+      allocationNumber: number;
+      startDate: string;
+      endDate: string | null;
+      volume: number;
+      unit: string;
+      frequency: string;
+    }[];
+  },
+): string {
+  const verzoek: Record<string, MessageValue> = {
+    ReferentieAanbieder: request.reference,
+    RedenVerzoek: request.reason,
+  };
+  if (request.unchanged.length > 0) {
+    verzoek.OngewijzigdeProducten = {
+      OngewijzigdProduct: request.unchanged.map((n) => ({ ToewijzingNummer: String(n) })),
+    };
+  }
+  if (request.changed.length > 0) {
+    verzoek.TeWijzigenProducten = {
+      TeWijzigenProduct: request.changed.map((p) => {
+        const line: Record<string, MessageValue> = {
+          ToewijzingNummer: String(p.allocationNumber),
+          GewensteIngangsdatum: p.startDate,
+        };
+        if (p.endDate) line.Einddatum = p.endDate;
+        line.Omvang = { Volume: String(p.volume), Eenheid: p.unit, Frequentie: p.frequency };
+        return line;
+      }),
+    };
+  }
+  return writeMessage(
+    { Header: header('317', e), Client: { Bsn: bsn, Verzoek: verzoek } },
+    messageKind(e.standard, '317').schema,
+  );
+}

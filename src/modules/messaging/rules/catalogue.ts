@@ -423,6 +423,46 @@ export const TR418: RuleDefinition = {
     'ProductTarief in Prestatie dient overeen te komen met het contractuele tarief van ProductCode.',
 };
 
+// Requests (315, 317): rules across messages, each failing its own berichtklasse.
+
+export const TR347: RuleDefinition = {
+  code: 'TR347',
+  returnCode: '9347',
+  messages: ['315', '317'],
+  description: 'ReferentieAanbieder is uniek voor de aanbieder binnen het wettelijk domein.',
+};
+
+export const TR374: RuleDefinition = {
+  code: 'TR374',
+  returnCode: '9374',
+  messages: ['315', '317'],
+  description:
+    'Een verzoek mag alleen worden verstuurd als er geen onderhanden verzoek is voor de betreffende client van dezelfde aanbieder.',
+};
+
+export const TR349: RuleDefinition = {
+  code: 'TR349',
+  returnCode: '9349',
+  messages: ['317'],
+  description: 'Het verzoek om wijziging bericht bevat alle actuele ToegewezenProducten van de client.',
+};
+
+export const TR350: RuleDefinition = {
+  code: 'TR350',
+  returnCode: '9350',
+  messages: ['317'],
+  description:
+    'Ieder OngewijzigdProduct in een verzoek om wijziging bericht is gerelateerd aan een actueel toegewezen product op basis van het ToewijzingNummer.',
+};
+
+export const TR351: RuleDefinition = {
+  code: 'TR351',
+  returnCode: '9351',
+  messages: ['317'],
+  description:
+    'Ieder TeWijzigenProduct in een verzoek om wijziging is gerelateerd aan een actueel ToegewezenProduct op basis van ToewijzingNummer.',
+};
+
 export const RULES: readonly RuleDefinition[] = [
   TR056,
   TR135,
@@ -440,6 +480,11 @@ export const RULES: readonly RuleDefinition[] = [
   TR018,
   TR061,
   TR302,
+  TR347,
+  TR349,
+  TR350,
+  TR351,
+  TR374,
   TR101,
   TR134,
   TR137,

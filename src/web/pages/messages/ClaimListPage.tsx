@@ -24,6 +24,8 @@ import {
   claimStatusText,
   MessagesNav,
   messageTitle,
+  providerColumns,
+  providerFilterField,
   standardMessageName,
   standardText,
 } from './message-parts.js';
@@ -99,16 +101,7 @@ export function ClaimListPage() {
       ),
       sortValue: (d) => `${d.claimNumber} ${d.standard}`,
     },
-    ...(provider
-      ? []
-      : [
-          {
-            key: 'provider',
-            label: t('message.provider'),
-            render: (d: ClaimSummary) => d.providerName,
-            sortValue: (d: ClaimSummary) => d.providerName,
-          },
-        ]),
+    ...providerColumns<ClaimSummary>(t, provider),
     {
       key: 'submitted',
       label: t('claims.submitted'),
@@ -216,13 +209,7 @@ export function ClaimListPage() {
     },
   ];
   if (!provider) {
-    fields.push({
-      name: 'aanbieder',
-      label: t('message.provider'),
-      kind: 'select',
-      allLabel: t('contracts.allProviders'),
-      options: (providers?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-    });
+    fields.push(providerFilterField(t, providers?.items));
   }
 
   return (

@@ -25,6 +25,8 @@ import {
   MessagesNav,
   messageLabel,
   messageTitle,
+  providerColumns,
+  providerFilterField,
 } from './message-parts.js';
 
 /** A value from the address only when the API knows it, so a stale bookmark cannot end in a 400. */
@@ -85,16 +87,7 @@ export function MessageListPage() {
       ),
       sortValue: (m) => m.messageName,
     },
-    ...(provider
-      ? []
-      : [
-          {
-            key: 'provider',
-            label: t('message.provider'),
-            render: (m: MessageSummary) => m.providerName,
-            sortValue: (m: MessageSummary) => m.providerName,
-          },
-        ]),
+    ...providerColumns<MessageSummary>(t, provider),
     {
       key: 'identification',
       label: t('message.identification'),
@@ -138,13 +131,7 @@ export function MessageListPage() {
     },
   ];
   if (!provider) {
-    fields.push({
-      name: 'aanbieder',
-      label: t('message.provider'),
-      kind: 'select',
-      allLabel: t('contracts.allProviders'),
-      options: (providers?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-    });
+    fields.push(providerFilterField(t, providers?.items));
   }
 
   return (

@@ -9,7 +9,7 @@ import { type FilterField, FilterForm } from '../../ui/ListParts.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { useListParams } from '../../ui/use-list-params.js';
 import { allocationStatusText, frequencyText, periodText, unitText } from '../cases/plan-parts.js';
-import { MessagesNav } from './message-parts.js';
+import { MessagesNav, providerFilterField } from './message-parts.js';
 
 /**
  * The allocations a provider works under, with what its messages need: ToewijzingNummer, BSN and
@@ -90,13 +90,7 @@ export function ProviderAllocationsPage() {
 
   const fields: FilterField[] = [];
   if (!provider) {
-    fields.push({
-      name: 'aanbieder',
-      label: t('message.provider'),
-      kind: 'select',
-      allLabel: t('allocations.chooseProvider'),
-      options: (providers?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
-    });
+    fields.push(providerFilterField(t, providers?.items, t('allocations.chooseProvider')));
   }
   fields.push({
     name: 'status',

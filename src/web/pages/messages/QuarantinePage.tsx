@@ -6,7 +6,7 @@ import { type Column, ListResults } from '../../ui/DataTable.js';
 import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { useListParams } from '../../ui/use-list-params.js';
-import { MessagesNav, quarantineReasonText } from './message-parts.js';
+import { MessagesNav, providerColumns, quarantineReasonText } from './message-parts.js';
 
 /** Documents that were refused before anything was applied: unreadable, unsafe, invalid, not ours. */
 export function QuarantinePage() {
@@ -34,16 +34,7 @@ export function QuarantinePage() {
         ),
       sortValue: (q) => q.fileName,
     },
-    ...(provider
-      ? []
-      : [
-          {
-            key: 'provider',
-            label: t('message.provider'),
-            render: (q: QuarantineItem) => q.providerName ?? '',
-            sortValue: (q: QuarantineItem) => q.providerName,
-          },
-        ]),
+    ...providerColumns<QuarantineItem>(t, provider),
     {
       key: 'reason',
       label: t('quarantine.reason'),

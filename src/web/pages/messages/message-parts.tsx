@@ -18,6 +18,7 @@ import { type Translate, useText } from '../../i18n/i18n-context.js';
 import type { TextKey } from '../../i18n/nl.js';
 import { type Column, DataTable } from '../../ui/DataTable.js';
 import { downloadFile } from '../../ui/download.js';
+import type { FilterField } from '../../ui/ListParts.js';
 import { SubNav } from '../../ui/SubNav.js';
 
 /**
@@ -267,6 +268,7 @@ export function downloadXml(name: string, identification: string, document: stri
 const SUBNAV: readonly { href: string; label: TextKey }[] = [
   { href: '/berichten', label: 'messages.title' },
   { href: '/berichten/toewijzingen', label: 'allocations.title' },
+  { href: '/berichten/verzoeken', label: 'requests.title' },
   { href: '/berichten/declaraties', label: 'claims.title' },
   { href: '/berichten/quarantaine', label: 'quarantine.title' },
 ];
@@ -280,4 +282,35 @@ export function MessagesNav() {
       items={SUBNAV.map((i) => ({ href: i.href, label: t(i.label) }))}
     />
   );
+}
+
+/** The provider column the municipality sees; a provider user sees only its own, so gets none. */
+export function providerColumns<T extends { providerName: string | null }>(
+  t: Translate,
+  forProvider: boolean,
+): Column<T>[] {
+  if (forProvider) return [];
+  return [
+    {
+      key: 'provider',
+      label: t('message.provider'),
+      render: (row) => row.providerName ?? '',
+      sortValue: (row) => row.providerName ?? '',
+    },
+  ];
+}
+
+/** The municipality's filter on provider ("aanbieder" in the address). */
+export function providerFilterField(
+  t: Translate,
+  providers: readonly { id: string; name: string }[] | undefined,
+  allLabel: string = t('contracts.allProviders'),
+): FilterField {
+  return {
+    name: 'aanbieder',
+    label: t('message.provider'),
+    kind: 'select',
+    allLabel,
+    options: (providers ?? []).map((p) => ({ value: p.id, label: p.name })),
+  };
 }
