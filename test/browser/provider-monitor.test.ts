@@ -152,6 +152,13 @@ describe('the provider monitor (contract manager)', () => {
       'Levering',
     ]);
     expect((await bodyRows(contracts)).some((r) => r[1] === PLANTED_UNDER_DELIVERING_PROVIDER)).toBe(true);
+    // The planted provider's contract misses its delivery agreement, in words, among the first.
+    const kpis = await visible(session.page.getByRole('table', { name: 'Prestatie-afspraken' }));
+    const missed = kpis
+      .locator('tbody tr')
+      .filter({ hasText: PLANTED_UNDER_DELIVERING_PROVIDER })
+      .filter({ hasText: 'Geleverd van toegewezen (%)' });
+    await visible(missed.getByText('niet gehaald'));
 
     await expectAccessible('provider monitor (contract manager)');
     await shot('01-contract-manager');
@@ -189,7 +196,7 @@ describe('the provider monitor (contract manager)', () => {
     const contractCsv = (await readFile(await contractDownload.path(), 'utf8')).replace(/^\uFEFF/, '');
     expect(contractCsv.split('\r\n')[0]).toBe(
       'Kenmerk;Aanbieder;Ingangsdatum;Einddatum;Budgetplafond (euro);Toegewezen waarde (euro);Toegekend (euro);' +
-        '% plafond gebruikt;% levering;Markering',
+        '% plafond gebruikt;% levering;Markering;Prestatie-afspraken',
     );
   });
 

@@ -192,6 +192,19 @@ describe('demo municipality seed', { timeout: 240_000 }, () => {
     expect(cycle?.open).toBeGreaterThan(0);
     expect(cycle?.open).toBe(cycle?.requests);
     const monitor = await monitorAs('contractbeheer');
+    // The planted provider misses the delivery agreement of its contract; the others meet it.
+    type Kpi = { indicator: string; met: boolean | null };
+    type ContractRow = { providerName: string; kpis: Kpi[] };
+    const delivery = (c: ContractRow) => c.kpis.find((k) => k.indicator === 'delivery_rate')?.met;
+    const contractRows = monitor.contracts as ContractRow[];
+    const planted = contractRows.filter((c) => c.providerName === PLANTED_UNDER_DELIVERING_PROVIDER);
+    expect(planted.length).toBeGreaterThan(0);
+    expect(planted.some((c) => delivery(c) === false)).toBe(true);
+    expect(
+      contractRows
+        .filter((c) => c.providerName !== PLANTED_UNDER_DELIVERING_PROVIDER)
+        .every((c) => delivery(c) !== false),
+    ).toBe(true);
     const rows = monitor.providers as Row[];
     expect(rows[0]?.name).toBe(PLANTED_UNDER_DELIVERING_PROVIDER);
     expect(rows[0]?.deliveryRate ?? 100).toBeLessThan(50);

@@ -14,6 +14,7 @@ import { createDistrict, createNeighbourhood } from '../geography/geography-serv
 import { createContract } from '../registry/contract-service.js';
 import { createProvider } from '../registry/provider-service.js';
 import { createProvision } from '../registry/provision-service.js';
+import type { ContractKpi } from '../registry/registry-schema.js';
 import { registerResidents } from '../registry/resident-service.js';
 import { createMunicipality, findMunicipality } from '../tenancy/tenancy-service.js';
 import { seedDemoCases } from './demo-cases.js';
@@ -56,6 +57,18 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'aanbieder', displayName: 'Ali Aanbieder', role: 'provider_user' },
 ];
 
+/**
+ * The performance agreements of every demo contract, as a municipality might make them; the
+ * planted under-delivering provider misses several in the provider monitor.
+ */
+const DEMO_CONTRACT_KPIS: ContractKpi[] = [
+  { indicator: 'median_days_to_start', target: 10 },
+  { indicator: 'never_started_share', target: 5 },
+  { indicator: 'delivery_rate', target: 70 },
+  { indicator: 'rejected_services_share', target: 10 },
+  { indicator: 'late_reports_share', target: 15 },
+];
+
 /** Tenant tables in the order they can be emptied; the processing log is never emptied. */
 const DEMO_TABLES = [
   'claimed_service',
@@ -64,6 +77,7 @@ const DEMO_TABLES = [
   'message_quarantine',
   'allocation_message',
   'allocation_request',
+  'contract_kpi',
   'message',
   'case_outcome_generation',
   'case_outcome',
@@ -180,6 +194,7 @@ async function fill(
         provisionId: idOf(provisionIds, line.provisionKey),
         tariffCents: line.tariffCents,
       })),
+      kpis: DEMO_CONTRACT_KPIS,
     });
     contracts.push({
       id: created.id,

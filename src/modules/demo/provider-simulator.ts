@@ -366,11 +366,14 @@ function providerEvents(
   return events;
 }
 
-/** Share of started, current allocations whose provider asks for more in the last weeks (317). */
-const CHANGE_REQUEST_SHARE = 0.05;
-/** Share of recently ended allocations whose provider asks for a new one (315). */
-const NEW_REQUEST_SHARE = 0.1;
-/** Requests are sent in the last weeks before `until`, so some wait for an answer, some too long. */
+/** Share of allocations whose provider asks for more at some point (317). */
+const CHANGE_REQUEST_SHARE = 0.3;
+/** Share of ended allocations whose provider asks for a new one (315). */
+const NEW_REQUEST_SHARE = 0.5;
+/**
+ * Only requests of the last weeks before `until` are sent, so some wait for an answer and some
+ * too long; older ones would all be overdue, as nobody plays the municipality's answers.
+ */
 const REQUEST_WINDOW_DAYS = 15;
 
 /**
@@ -391,12 +394,20 @@ function recentRequests(
   for (const allocation of sorted) {
     const { client } = allocation;
     if (asked.has(client.bsn)) continue;
+    // The day of a request follows from the allocation and the seed, not from `until`: a run on
+    // a later day sends the same request again, byte for byte, and it is processed once.
     const rng = createRng(options.seed, `request-${allocation.allocationNumber}`);
-    const datedOn = addDays(options.until, -rng.int(0, REQUEST_WINDOW_DAYS));
-    if (datedOn < allocation.knownOn) continue;
+    const changeOn = addDays(allocation.startDate, rng.int(30, 400));
+    const newOn = allocation.endDate === null ? null : addDays(allocation.endDate, rng.int(10, 120));
+    const inWindow = (date: string) =>
+      date <= options.until && date >= addDays(options.until, -REQUEST_WINDOW_DAYS);
+    const wantsChange = rng.chance(CHANGE_REQUEST_SHARE) && inWindow(changeOn);
+    const wantsNew = rng.chance(NEW_REQUEST_SHARE) && newOn !== null && inWindow(newOn);
+    const datedOn = wantsChange ? changeOn : wantsNew ? newOn : null;
+    if (datedOn === null || datedOn < allocation.knownOn) continue;
     const current = (a: KnownAllocation) =>
       a.client.bsn === client.bsn && a.knownOn <= datedOn && (a.endDate === null || a.endDate >= datedOn);
-    if (current(allocation) && started.has(allocation.allocationNumber) && rng.chance(CHANGE_REQUEST_SHARE)) {
+    if (wantsChange && current(allocation) && started.has(allocation.allocationNumber)) {
       asked.add(client.bsn);
       const others = sorted.filter((a) => current(a) && a.allocationNumber !== allocation.allocationNumber);
       const reference = `W${allocation.allocationNumber}`;
@@ -423,10 +434,7 @@ function recentRequests(
       });
       continue;
     }
-    const ended = allocation.endDate !== null && allocation.endDate < datedOn;
-    if (!ended || (allocation.endDate ?? '') < addDays(datedOn, -120) || !rng.chance(NEW_REQUEST_SHARE))
-      continue;
-    if (sorted.some(current)) continue;
+    if (datedOn !== newOn || sorted.some(current)) continue;
     asked.add(client.bsn);
     const reference = `N${allocation.allocationNumber}`;
     events.push({

@@ -216,4 +216,20 @@ describe('allocation messages (301) and their return (302)', () => {
     expect(round.sent[0].allocationNumbers).toEqual([held.allocationNumber]);
     expect((await outbox(contractManager)).total).toBe(2);
   });
+
+  it('sends an allocation again when the provider returned its 301 with a refusal', async () => {
+    const [latest] = (await outbox(contractManager)).items;
+    const sent = (await provider.request('GET', `/api/v1/messages/${latest.id}`)).json();
+    const refused = await post(
+      provider,
+      returnFor(sent.document, 'RET9', new Map([['Bericht/Client', ['0001']]])),
+    );
+    expect(refused.statusCode, refused.body).toBe(200);
+    const round = (await contractManager.request('POST', '/api/v1/messages/outbox', {})).json();
+    expect(round.sent).toHaveLength(1);
+    expect(round.sent[0].providerId).toBe(fixture.providerId);
+    // Told again: the next round has nothing to send until the provider refuses this one too.
+    const again = (await contractManager.request('POST', '/api/v1/messages/outbox', {})).json();
+    expect(again.sent).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@
  * allocation_message, so composing again sends only what is new or changed.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import {
@@ -33,7 +33,7 @@ import { allocationMessage, message } from './messaging-tables.js';
 import { grantRequests, type PendingProductRequest, pendingProductRequests } from './request-service.js';
 import { checkAllocationMessageRules } from './rules/allocation-message-rules.js';
 import { messageKind } from './standard/message-kinds.js';
-import { writeMessage } from './xml/write.js';
+import { InvalidMessageError, writeMessage } from './xml/write.js';
 
 /** RedenWijziging 05 (WMO002/JZ002): reassessment, the allocation is shortened or reduced. */
 const SHORTENED = '05';
@@ -68,6 +68,12 @@ interface ToldVersion {
   unit: string;
   frequency: string;
 }
+
+/** An allocation_message row with the 301 it belongs to. */
+const TOLD_IN_MESSAGE = and(
+  eq(message.municipalityCode, allocationMessage.municipalityCode),
+  eq(message.id, allocationMessage.messageId),
+);
 
 const DUTCH_TIME = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
@@ -153,14 +159,14 @@ export async function composeAllocationMessages(
     const included = (fullSets.get(key) ?? [])
       .filter((a) => dueIds.has(a.id) || (a.endDate ?? NO_END) >= today)
       .sort((a, b) => a.allocationNumber - b.allocationNumber);
-    const granting: string[] = [];
+    const granting: PendingProductRequest[] = [];
     const products: AllocatedProduct[] = included.map((a) => {
       const previous = repeated.get(a.id);
       const isNew = dueIds.has(a.id);
       const request = previous
         ? undefined
         : takeRequest(requests, a, a.law === 'youth' ? 'ijw' : 'iwmo', client.bsn);
-      if (request) granting.push(request.id);
+      if (request) granting.push(request);
       return {
         allocationNumber: a.allocationNumber,
         providerReference: request?.reference ?? null,
@@ -192,6 +198,7 @@ export async function composeAllocationMessages(
     );
     const broken = checkAllocationMessageRules(decodeAllocationMessage(kind, object));
     if (broken.length > 0) {
+      requests.push(...granting);
       const reason = broken.map((f) => `${f.rule.code}: ${f.message}`).join(' ');
       result.held.push(
         ...dueHere.map((a) => ({
@@ -203,7 +210,24 @@ export async function composeAllocationMessages(
       );
       continue;
     }
-    const document = writeMessage(object, kind.schema);
+    let document: string;
+    try {
+      document = writeMessage(object, kind.schema);
+    } catch (error) {
+      // Registry data the XSD refuses holds this client's allocations, not the whole round.
+      if (!(error instanceof InvalidMessageError)) throw error;
+      result.held.push(
+        ...dueHere.map((a) => ({
+          allocationId: a.id,
+          allocationNumber: a.allocationNumber,
+          residentId: a.residentId,
+          reason: `De gegevens van de inwoner passen niet in het toewijzingsbericht: ${error.message}`,
+        })),
+      );
+      // The requests go back: a later round may still answer them.
+      requests.push(...granting);
+      continue;
+    }
     const id = randomUUID();
     messageRows.push({
       municipalityCode: ctx.municipalityCode,
@@ -237,7 +261,7 @@ export async function composeAllocationMessages(
         isNewVersion: dueIds.has(a.id),
       });
     }
-    for (const requestId of granting) grants.push({ requestId, messageId: id });
+    for (const request of granting) grants.push({ requestId: request.id, messageId: id });
     subjects.push({ residentId: first.residentId, bsn: client.bsn });
     result.messages.push({
       id,
@@ -340,7 +364,14 @@ async function lastToldVersions(
         frequency: allocationMessage.toldFrequency,
       })
       .from(allocationMessage)
-      .where(inArray(allocationMessage.allocationId, ids.slice(i, i + 5000)))
+      .innerJoin(message, TOLD_IN_MESSAGE)
+      .where(
+        and(
+          inArray(allocationMessage.allocationId, ids.slice(i, i + 5000)),
+          // A 301 the provider returned with a refusal did not tell it: the next round sends again.
+          sql`not exists (select 1 from unnest(${message.returnCodes}) as code where code <> '0200')`,
+        ),
+      )
       .orderBy(desc(allocationMessage.allocatedOn), desc(allocationMessage.allocatedAt));
     for (const { allocationId, ...version } of rows) {
       if (!found.has(allocationId)) found.set(allocationId, version);
@@ -397,4 +428,14 @@ export async function allocationMessagesTo(
       ),
     )
     .orderBy(asc(message.receivedAt), asc(message.identification));
+}
+
+/** The allocations a 301 has told this provider of: what it can name in its requests. */
+export async function allocationIdsToldTo(ctx: TenantContext, providerId: string): Promise<Set<string>> {
+  const rows = await ctx.tx
+    .selectDistinct({ id: allocationMessage.allocationId })
+    .from(allocationMessage)
+    .innerJoin(message, TOLD_IN_MESSAGE)
+    .where(eq(message.providerId, providerId));
+  return new Set(rows.map((r) => r.id));
 }

@@ -9,6 +9,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import { providerAllocations } from '../cases/allocation-service.js';
+import { allocationIdsToldTo } from './allocation-outbox.js';
 import type { RequestMessage } from './codec/request-messages.js';
 import { buildReturnMessage } from './codec/return-messages.js';
 import { newIdentification } from './ingest-answers.js';
@@ -46,7 +47,7 @@ class ProviderRequestFacts implements RequestFacts {
   constructor(
     private readonly references: Set<string>,
     private readonly pending: Set<string>,
-    private readonly current: Map<string, Set<number>>,
+    private readonly told: Map<string, { allocationNumber: number; endDate: string | null }[]>,
   ) {}
   referenceUsed(reference: string): boolean {
     return this.references.has(reference);
@@ -54,8 +55,12 @@ class ProviderRequestFacts implements RequestFacts {
   requestPending(bsn: string): boolean {
     return this.pending.has(bsn);
   }
-  currentAllocations(bsn: string): ReadonlySet<number> {
-    return this.current.get(bsn) ?? new Set();
+  currentAllocations(bsn: string, today: string): ReadonlySet<number> {
+    return new Set(
+      (this.told.get(bsn) ?? [])
+        .filter((a) => a.endDate === null || a.endDate >= today)
+        .map((a) => a.allocationNumber),
+    );
   }
   register(bsn: string, references: readonly string[]): void {
     for (const r of references) this.references.add(r);
@@ -67,7 +72,6 @@ async function loadFacts(
   ctx: TenantContext,
   providerId: string,
   standard: Standard,
-  today: string,
 ): Promise<ProviderRequestFacts> {
   const rows = await ctx.tx
     .select({
@@ -77,15 +81,20 @@ async function loadFacts(
     })
     .from(allocationRequest)
     .where(and(eq(allocationRequest.providerId, providerId), eq(allocationRequest.standard, standard)));
-  const current = new Map<string, Set<number>>();
+  // Only what the provider was told: an allocation held or not yet sent cannot be named.
+  const toldIds = await allocationIdsToldTo(ctx, providerId);
+  const told = new Map<string, { allocationNumber: number; endDate: string | null }[]>();
   for (const a of await providerAllocations(ctx, providerId, LAW_OF_STANDARD[standard])) {
-    if (a.endDate !== null && a.endDate < today) continue;
-    current.set(a.bsn, (current.get(a.bsn) ?? new Set()).add(a.allocationNumber));
+    if (!toldIds.has(a.id)) continue;
+    told.set(a.bsn, [
+      ...(told.get(a.bsn) ?? []),
+      { allocationNumber: a.allocationNumber, endDate: a.endDate },
+    ]);
   }
   return new ProviderRequestFacts(
     new Set(rows.map((r) => r.reference)),
     new Set(rows.filter((r) => r.status === 'open' || r.status === 'in_assessment').map((r) => r.bsn)),
-    current,
+    told,
   );
 }
 
@@ -106,11 +115,11 @@ export async function applyRequests(
     const key = `${item.providerId}|${kind.standard}`;
     let facts = factsOf.get(key);
     if (!facts) {
-      facts = await loadFacts(ctx, item.providerId, kind.standard, today);
+      facts = await loadFacts(ctx, item.providerId, kind.standard);
       factsOf.set(key, facts);
     }
     const within = checkRequestMessageRules(decoded);
-    const findings: RuleFinding[] = within.length > 0 ? within : checkRequestRules(decoded, facts);
+    const findings: RuleFinding[] = within.length > 0 ? within : checkRequestRules(decoded, facts, today);
     const headerCodes = [
       ...new Set(findings.filter((f) => f.classPath === HEADER_PATH).map((f) => f.rule.returnCode)),
     ];
@@ -120,7 +129,10 @@ export async function applyRequests(
       classCodes.set(f.classPath, [...new Set([...(classCodes.get(f.classPath) ?? []), f.rule.returnCode])]);
     }
     const classes = requestClasses(decoded);
-    const accepted = headerCodes.length > 0 ? [] : classes.filter((c) => !classCodes.has(c.path));
+    // A class is refused with any code on it or on a class within it (a 317's products).
+    const refusedClass = (path: string) =>
+      [...classCodes.keys()].some((k) => k === path || k.startsWith(`${path}/`));
+    const accepted = headerCodes.length > 0 ? [] : classes.filter((c) => !refusedClass(c.path));
     const status =
       accepted.length === classes.length
         ? 'accepted'

@@ -19,7 +19,7 @@
  * multi-row statements. A batch behaves exactly as its messages received one by one.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import { allocationSubjects, setAllocationStatuses } from '../cases/allocation-service.js';
@@ -458,8 +458,10 @@ export async function receiveMessages(
   for (const replay of replays) {
     if (typeof replay.of === 'number') {
       const first = results[replay.of];
-      if (first?.outcome !== 'processed') throw new Error('replay of a message that was not processed');
-      results[replay.index] = { ...first, outcome: 'already_processed', findings: [] };
+      if (!first) throw new Error('replay of a message that got no result');
+      // A copy of a document refused while applied (a 302 without its 301) is refused the same way.
+      results[replay.index] =
+        first.outcome === 'quarantined' ? first : { ...first, outcome: 'already_processed', findings: [] };
       continue;
     }
     const stored = storedReplays.get(replay.of);
@@ -807,7 +809,14 @@ async function storedAnswers(
       document: message.document,
     })
     .from(message)
-    .where(and(eq(message.direction, 'outbound'), inArray(message.answersMessageId, [...messageIds])));
+    .where(
+      and(
+        eq(message.direction, 'outbound'),
+        inArray(message.answersMessageId, [...messageIds]),
+        // The return message or claim answer, not a later 319 answering a request.
+        ne(message.messageType, '319'),
+      ),
+    );
   const answerOf = new Map(answers.map((a) => [a.answers, a]));
   return new Map(
     originals.map((o) => {

@@ -22,6 +22,7 @@ import { allocationsToldIn } from './allocation-outbox.js';
 import type { FindingView } from './ingest-service.js';
 import { ANSWER_TERMS_WORKING_DAYS } from './ingest-service.js';
 import { careReport, claim, claimedService, message, messageQuarantine } from './messaging-tables.js';
+import { requestSubjects } from './request-service.js';
 import type { MessageType } from './standard/message-kinds.js';
 import { addWorkingDays } from './working-days.js';
 
@@ -138,7 +139,12 @@ export async function getMessage(
     row.answerDueOn = fetched.answerDueOn.get(id) ?? row.answerDueOn;
   }
   const concerned = await allocationsConcerned(ctx, [id, row.answersMessageId]);
-  await recordProcessing(ctx, 'message.view', 'read', await allocationSubjects(ctx, concerned));
+  // A request (315, 317), its return message or its answer names its client by BSN.
+  const requested = await requestSubjects(ctx, [id, row.answersMessageId]);
+  await recordProcessing(ctx, 'message.view', 'read', [
+    ...(await allocationSubjects(ctx, concerned)),
+    ...requested,
+  ]);
   const [summary] = await summaries(ctx, [row]);
   if (!summary) throw new Error('summary lost');
   return { ...summary, document: row.document, answers: await summaries(ctx, answerRows) };

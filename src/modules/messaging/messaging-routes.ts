@@ -82,7 +82,7 @@ const outboxRound = z.object({
     }),
   ),
 });
-const REQUEST_READERS = ['administrator', 'contract_manager', 'case_worker', 'provider_user'] as const;
+const REQUEST_READERS = ['administrator', 'contract_manager', 'provider_user'] as const;
 const requestSummary = z.object({
   id: z.string(),
   messageId: z.string(),
@@ -432,7 +432,7 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
   app.post(
     '/api/v1/messages/requests/:id/answer',
     {
-      config: { access: rolesOnly('administrator', 'contract_manager', 'case_worker') },
+      config: { access: rolesOnly('administrator', 'contract_manager') },
       schema: {
         tags: ['messaging'],
         summary:
@@ -440,7 +440,12 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
         params: z.object({ id: z.uuid({ error: 'id is geen geldige id.' }) }),
         body: z.strictObject({
           answer: z.enum(['refused', 'in_assessment'], { error: 'answer is refused of in_assessment.' }),
-          refusalReason: z.string().nullable().optional(),
+          refusalReason: z
+            .enum(['1', '2', '3', '4', '5', '6', '7', '8', '9'], {
+              error: 'refusalReason is een code van 1 tot en met 9 (RedenAfwijzingVerzoek).',
+            })
+            .nullable()
+            .optional(),
         }),
         response: {
           200: z.object({ requestId: z.string(), status: z.string(), answerMessageId: z.string() }),

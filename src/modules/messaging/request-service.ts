@@ -5,7 +5,7 @@
  * answered with a 301 from a decision.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import { DomainError, notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
@@ -146,7 +146,7 @@ export async function answerRequest(
 ): Promise<{ requestId: string; status: RequestStatus; answerMessageId: string }> {
   const refusing = input.answer === 'refused';
   const reason = input.refusalReason ?? null;
-  if (refusing && (reason === null || REFUSAL_REASONS[reason] === undefined)) {
+  if (refusing && (reason === null || !Object.hasOwn(REFUSAL_REASONS, reason))) {
     throw validationFailed(
       'refusalReason',
       'Kies de reden van afwijzing (RedenAfwijzingVerzoek, 1 tot en met 9).',
@@ -206,7 +206,9 @@ export async function answerRequest(
     receivedAt: now,
   });
   const status: RequestStatus = refusing ? 'refused' : 'in_assessment';
-  await ctx.tx
+  // Only from the state read above: a second answer at the same time (or a grant by a 301)
+  // finds it changed and gets a 409, so a provider never gets two contradicting answers.
+  const updated = await ctx.tx
     .update(allocationRequest)
     .set({
       status,
@@ -215,7 +217,11 @@ export async function answerRequest(
       answeredAt: now,
       answeredBy: ctx.actor.name,
     })
-    .where(eq(allocationRequest.id, id));
+    .where(and(eq(allocationRequest.id, id), eq(allocationRequest.status, row.status)))
+    .returning({ id: allocationRequest.id });
+  if (updated.length === 0) {
+    throw new DomainError('INVALID_STATE', 409, 'Dit verzoek is intussen al beantwoord.', 'answer');
+  }
   const residents = await residentIdsByBsn(ctx, [row.bsn]);
   await recordProcessing(
     ctx,
@@ -286,4 +292,22 @@ export async function grantRequests(
       })
       .where(eq(allocationRequest.id, grant.requestId));
   }
+}
+
+/** The clients of the requests these messages carry or answer: for the log when one is read. */
+export async function requestSubjects(
+  ctx: TenantContext,
+  messageIds: readonly (string | null)[],
+): Promise<{ residentId: string; bsn: string }[]> {
+  const ids = messageIds.filter((id): id is string => id !== null);
+  if (ids.length === 0) return [];
+  const rows = await ctx.tx
+    .selectDistinct({ bsn: allocationRequest.bsn })
+    .from(allocationRequest)
+    .where(or(inArray(allocationRequest.messageId, ids), inArray(allocationRequest.answerMessageId, ids)));
+  const residents = await residentIdsByBsn(
+    ctx,
+    rows.map((r) => r.bsn),
+  );
+  return [...residents].map(([bsn, residentId]) => ({ residentId, bsn }));
 }

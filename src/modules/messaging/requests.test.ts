@@ -154,17 +154,27 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
   });
 
   it('answers with a 319: a request refused with its reason, another taken into assessment', async () => {
-    const list = await requests(worker);
+    const list = await requests(contractManager);
     const [first, second] = list.items;
-    const refused = await worker.request('POST', `/api/v1/messages/requests/${first.id}/answer`, {
+    const refused = await contractManager.request('POST', `/api/v1/messages/requests/${first.id}/answer`, {
       answer: 'refused',
       refusalReason: '3',
     });
     expect(refused.statusCode, refused.body).toBe(200);
     expect(refused.json().status).toBe('refused');
+    const views = async () =>
+      (
+        await queryRows<{ n: number }>(
+          h.database.db,
+          sql`select count(*)::int as n from processing_log where activity = 'message.view' and resident_id = ${fixture.residentId}::uuid`,
+        )
+      )[0]?.n ?? 0;
+    const viewsBefore = await views();
     const answer = (
       await provider.request('GET', `/api/v1/messages/${refused.json().answerMessageId}`)
     ).json();
+    // The 319 names the client only through the request: reading it is logged for the client.
+    expect(await views()).toBe(viewsBefore + 1);
     expect(answer.messageName).toBe('WMO319');
     expect(parseMessage(answer.document, messageKind('iwmo', '319').schema).ok).toBe(true);
     expect(answer.document).toContain(
@@ -173,17 +183,17 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
     expect(answer.document).toContain('<wmo319:VerzoekAntwoord>1</wmo319:VerzoekAntwoord>');
     expect(answer.document).toContain('<wmo319:RedenAfwijzingVerzoek>3</wmo319:RedenAfwijzingVerzoek>');
 
-    const assessing = await worker.request('POST', `/api/v1/messages/requests/${second.id}/answer`, {
+    const assessing = await contractManager.request('POST', `/api/v1/messages/requests/${second.id}/answer`, {
       answer: 'in_assessment',
     });
     expect(assessing.json().status).toBe('in_assessment');
     // Still pending for TR374; taken into assessment once only; refusable later.
-    const again = await worker.request('POST', `/api/v1/messages/requests/${second.id}/answer`, {
+    const again = await contractManager.request('POST', `/api/v1/messages/requests/${second.id}/answer`, {
       answer: 'in_assessment',
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().field).toBe('answer');
-    const twice = await worker.request('POST', `/api/v1/messages/requests/${first.id}/answer`, {
+    const twice = await contractManager.request('POST', `/api/v1/messages/requests/${first.id}/answer`, {
       answer: 'refused',
       refusalReason: '3',
     });
@@ -199,24 +209,43 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
     const cases: [unknown, number, string][] = [
       [{ answer: 'refused' }, 400, 'refusalReason'],
       [{ answer: 'refused', refusalReason: '12' }, 400, 'refusalReason'],
+      [{ answer: 'refused', refusalReason: 'constructor' }, 400, 'refusalReason'],
       [{ answer: 'in_assessment', refusalReason: '3' }, 400, 'refusalReason'],
       [{ answer: 'granted' }, 400, 'answer'],
       [{ answer: 'refused', refusalReason: '3', extra: 1 }, 400, ''],
     ];
     for (const [body, status, field] of cases) {
-      const response = await worker.request('POST', `/api/v1/messages/requests/${open.id}/answer`, body);
+      const response = await contractManager.request(
+        'POST',
+        `/api/v1/messages/requests/${open.id}/answer`,
+        body,
+      );
       expect(response.statusCode, JSON.stringify(body)).toBe(status);
       if (field) expect(response.json().field, JSON.stringify(body)).toBe(field);
     }
-    const unknown = await worker.request('POST', `/api/v1/messages/requests/${crypto.randomUUID()}/answer`, {
-      answer: 'in_assessment',
-    });
+    const unknown = await contractManager.request(
+      'POST',
+      `/api/v1/messages/requests/${crypto.randomUUID()}/answer`,
+      {
+        answer: 'in_assessment',
+      },
+    );
     expect(unknown.statusCode).toBe(404);
     expect(
-      (await worker.request('POST', '/api/v1/messages/requests/geen-id/answer', { answer: 'in_assessment' }))
-        .statusCode,
+      (
+        await contractManager.request('POST', '/api/v1/messages/requests/geen-id/answer', {
+          answer: 'in_assessment',
+        })
+      ).statusCode,
     ).toBe(400);
-    // A provider cannot answer its own request.
+    // A case worker judges cases, not requests; a provider cannot answer its own request.
+    expect(
+      (
+        await worker.request('POST', `/api/v1/messages/requests/${open.id}/answer`, {
+          answer: 'in_assessment',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(
       (
         await provider.request('POST', `/api/v1/messages/requests/${open.id}/answer`, {
@@ -234,7 +263,7 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
   it('takes a 317 that names the current allocations, and refuses one that does not (TR349–TR351)', async () => {
     // The pending 315 in assessment is refused first: TR374 would hold every new request.
     const [pending] = (await requests(contractManager, '&status=in_assessment')).items;
-    await worker.request('POST', `/api/v1/messages/requests/${pending.id}/answer`, {
+    await contractManager.request('POST', `/api/v1/messages/requests/${pending.id}/answer`, {
       answer: 'refused',
       refusalReason: '4',
     });
@@ -291,7 +320,7 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
       `<wmo301:ToewijzingNummer>${granted.allocationNumber}</wmo301:ToewijzingNummer>`,
     );
     // Granted is final.
-    const late = await worker.request('POST', `/api/v1/messages/requests/${request.id}/answer`, {
+    const late = await contractManager.request('POST', `/api/v1/messages/requests/${request.id}/answer`, {
       answer: 'refused',
       refusalReason: '2',
     });
@@ -319,7 +348,7 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
     );
     expect(
       (
-        await worker.request('POST', `/api/v1/messages/requests/${request.id}/answer`, {
+        await contractManager.request('POST', `/api/v1/messages/requests/${request.id}/answer`, {
           answer: 'refused',
           refusalReason: '5',
         })

@@ -4,6 +4,7 @@ import { rolesOnly } from '../../server/access.js';
 import { validationFailed } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
+import { KPI_INDICATORS } from '../../shared/kpi-indicators.js';
 import { isoDate, listOf, personalDataPaging } from '../../shared/schema-helpers.js';
 import { caseSummary } from '../cases/cases-schema.js';
 import type { OutcomeFilter } from '../cases/outcome-facts.js';
@@ -115,6 +116,14 @@ const providerMonitorView = z.object({
       awardedCents: z.number().int(),
       deliveryRate: z.number().nullable(),
       ceilingUsed: z.number().nullable(),
+      kpis: z.array(
+        z.object({
+          indicator: z.enum(KPI_INDICATORS),
+          target: z.number(),
+          measured: z.number().nullable(),
+          met: z.boolean().nullable(),
+        }),
+      ),
     }),
   ),
 });

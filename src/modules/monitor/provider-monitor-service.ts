@@ -8,7 +8,7 @@ import { todayInNetherlands } from '../../shared/identifiers.js';
 import { allocationsForMonitor } from '../cases/allocation-service.js';
 import type { Law } from '../cases/legal-clock.js';
 import { deliveryByAllocation } from '../messaging/delivery-facts.js';
-import { listContracts } from '../registry/contract-service.js';
+import { contractKpis, listContracts } from '../registry/contract-service.js';
 import { providerNames } from '../registry/provider-service.js';
 import { CASE_ROLES } from './client-monitor-service.js';
 import { buildProviderMonitor, measuredUntil, type ProviderMonitor } from './provider-monitor.js';
@@ -28,13 +28,18 @@ export async function providerMonitor(
   const names = await providerNames(ctx, [
     ...new Set([...providerIds, ...contracts.items.map((c) => c.providerId)]),
   ]);
+  const shown = contracts.items.filter((c) => contractIds.has(c.id));
+  const kpis = await contractKpis(
+    ctx,
+    shown.map((c) => c.id),
+  );
   return buildProviderMonitor({
     today,
     allocations,
     delivery,
     providerNames: names,
     // The contracts allocated under in the laws shown; a Participatiewet contract has no messages.
-    contracts: contracts.items.filter((c) => contractIds.has(c.id)),
+    contracts: shown.map((c) => ({ ...c, kpis: kpis.get(c.id) ?? [] })),
     disclose: !CASE_ROLES.includes(ctx.actor.role),
   });
 }

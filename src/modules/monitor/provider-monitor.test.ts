@@ -80,6 +80,13 @@ describe('the provider monitor', () => {
           startDate: '2026-01-01',
           endDate: '2026-12-31',
           budgetCeilingCents: 10_000,
+          kpis: [
+            { indicator: 'median_days_to_start', target: 10 },
+            { indicator: 'never_started_share', target: 5 },
+            { indicator: 'delivery_rate', target: 80 },
+            { indicator: 'rejected_services_share', target: 60 },
+            { indicator: 'late_reports_share', target: 10 },
+          ],
         },
       ],
       disclose: false,
@@ -106,6 +113,15 @@ describe('the provider monitor', () => {
     });
     expect(low?.rejections).toEqual([{ code: '0611', meaning: expect.stringContaining('tarief'), count: 1 }]);
     expect(monitor.contracts[0]).toMatchObject({ reference: 'C-LOW', awardedCents: 5_000, ceilingUsed: 50 });
+    // The contract's agreements against what it measured: a wait of 20 days, one of the two
+    // allocations due never started, 12.3% delivered, half the services refused, every report late.
+    expect(monitor.contracts[0]?.kpis).toEqual([
+      { indicator: 'median_days_to_start', target: 10, measured: 20, met: false },
+      { indicator: 'never_started_share', target: 5, measured: 50, met: false },
+      { indicator: 'delivery_rate', target: 80, measured: 12.3, met: false },
+      { indicator: 'rejected_services_share', target: 60, measured: 50, met: true },
+      { indicator: 'late_reports_share', target: 10, measured: 100, met: false },
+    ]);
   });
 
   it('counts allocations never started after 30 days, and discloses client counts', () => {

@@ -20,6 +20,7 @@ import { allowedVolumeUntil } from '../cases/allocation-volume.js';
 import { addDays, daysBetween, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
 import type { AllocationDelivery } from '../messaging/delivery-facts.js';
 import { returnCodeMeaning } from '../messaging/standard/return-codes.js';
+import { type ContractKpi, KPI_AT_LEAST, type KpiIndicator } from '../registry/registry-schema.js';
 
 /** An allocation not started this many days after its start date counts as never started. */
 export const NEVER_STARTED_AFTER_DAYS = 30;
@@ -33,6 +34,16 @@ export interface ContractFacts {
   startDate: string;
   endDate: string;
   budgetCeilingCents: number | null;
+  /** The contract's performance agreements. */
+  kpis: readonly ContractKpi[];
+}
+
+/** A performance agreement measured: null when there is nothing to measure yet, or it is secret. */
+export interface KpiResult {
+  indicator: KpiIndicator;
+  target: number;
+  measured: number | null;
+  met: boolean | null;
 }
 
 export interface ProviderMonitorInput {
@@ -84,6 +95,7 @@ export interface ContractMonitorRow {
   deliveryRate: number | null;
   /** Awarded as a percentage of the budget ceiling; null without a ceiling. */
   ceilingUsed: number | null;
+  kpis: KpiResult[];
 }
 
 export interface ProviderMonitor {
@@ -112,6 +124,23 @@ function allocatedCents(allocation: MonitoredAllocation, until: string): number 
   return Math.round(allocation.unit === '83' ? volume : volume * allocation.contractTariffCents);
 }
 
+/** What a set of allocations measured: for a provider's row, and for a contract's agreements. */
+interface Measured {
+  allocations: number;
+  started: number;
+  neverStarted: number;
+  /** Allocations that started long enough ago to count as never started. */
+  due: number;
+  allocated: number;
+  awarded: number;
+  declared: number;
+  rejected: number;
+  reports: number;
+  late: number;
+  daysToStart: number[];
+  rejections: Map<string, number>;
+}
+
 function rate(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
 }
@@ -133,41 +162,55 @@ export function buildProviderMonitor(input: ProviderMonitorInput): ProviderMonit
   const percentage = (part: number, whole: number): DisclosedValue =>
     input.disclose ? disclosePercentage(part, whole) : { value: rate(part, whole), suppressed: false };
 
+  const measure = (allocations: readonly MonitoredAllocation[]): Measured => {
+    const m: Measured = {
+      allocations: allocations.length,
+      started: 0,
+      neverStarted: 0,
+      due: 0,
+      allocated: 0,
+      awarded: 0,
+      declared: 0,
+      rejected: 0,
+      reports: 0,
+      late: 0,
+      daysToStart: [],
+      rejections: new Map(),
+    };
+    for (const allocation of allocations) {
+      const delivery = input.delivery.get(allocation.id);
+      if (allocation.startDate <= neverStartedBefore) m.due += 1;
+      if (delivery?.careStartedOn) {
+        m.started += 1;
+        m.daysToStart.push(Math.max(0, daysBetween(allocation.startDate, delivery.careStartedOn)));
+      } else if (allocation.startDate <= neverStartedBefore) {
+        m.neverStarted += 1;
+      }
+      m.allocated += allocatedCents(allocation, until);
+      if (!delivery) continue;
+      m.awarded += delivery.awardedCents;
+      m.declared += delivery.servicesDeclared;
+      m.rejected += delivery.servicesRejected;
+      m.reports += delivery.reports;
+      m.late += delivery.lateReports;
+      for (const [code, n] of Object.entries(delivery.rejectionCodes))
+        m.rejections.set(code, (m.rejections.get(code) ?? 0) + n);
+    }
+    return m;
+  };
+  // A median of a handful of clients would tell one client's wait: hidden with their count.
+  const medianWait = (m: Measured) =>
+    input.disclose && isSecretCount(m.started) ? null : median(m.daysToStart);
+
   const byProvider = new Map<string, MonitoredAllocation[]>();
   for (const allocation of input.allocations) {
     byProvider.set(allocation.providerId, [...(byProvider.get(allocation.providerId) ?? []), allocation]);
   }
   const providers: ProviderMonitorRow[] = [];
   for (const [providerId, allocations] of byProvider) {
-    let started = 0;
-    let neverStarted = 0;
-    let allocated = 0;
-    let awarded = 0;
-    let declared = 0;
-    let rejected = 0;
-    let reports = 0;
-    let late = 0;
-    const daysToStart: number[] = [];
-    const rejections = new Map<string, number>();
-    for (const allocation of allocations) {
-      const delivery = input.delivery.get(allocation.id);
-      if (delivery?.careStartedOn) {
-        started += 1;
-        daysToStart.push(Math.max(0, daysBetween(allocation.startDate, delivery.careStartedOn)));
-      } else if (allocation.startDate <= neverStartedBefore) {
-        neverStarted += 1;
-      }
-      allocated += allocatedCents(allocation, until);
-      if (!delivery) continue;
-      awarded += delivery.awardedCents;
-      declared += delivery.servicesDeclared;
-      rejected += delivery.servicesRejected;
-      reports += delivery.reports;
-      late += delivery.lateReports;
-      for (const [code, n] of Object.entries(delivery.rejectionCodes))
-        rejections.set(code, (rejections.get(code) ?? 0) + n);
-    }
-    const due = allocations.filter((a) => a.startDate <= neverStartedBefore).length;
+    const measured = measure(allocations);
+    const { started, neverStarted, due, allocated, awarded, declared, rejected, reports, late, rejections } =
+      measured;
     providers.push({
       providerId,
       name: input.providerNames.get(providerId) ?? '',
@@ -175,8 +218,7 @@ export function buildProviderMonitor(input: ProviderMonitorInput): ProviderMonit
       started: count(started),
       neverStarted: count(neverStarted),
       neverStartedRate: percentage(neverStarted, due),
-      // A median of a handful of clients would tell one client's wait: hidden with their count.
-      medianDaysToStart: input.disclose && isSecretCount(started) ? null : median(daysToStart),
+      medianDaysToStart: medianWait(measured),
       allocatedCents: allocated,
       awardedCents: awarded,
       deliveryRate: rate(awarded, allocated),
@@ -195,9 +237,15 @@ export function buildProviderMonitor(input: ProviderMonitorInput): ProviderMonit
   providers.sort((a, b) => (a.deliveryRate ?? 101) - (b.deliveryRate ?? 101) || a.name.localeCompare(b.name));
 
   const contracts: ContractMonitorRow[] = input.contracts.map((contract) => {
-    const allocations = input.allocations.filter((a) => a.contractId === contract.id);
-    const allocated = allocations.reduce((sum, a) => sum + allocatedCents(a, until), 0);
-    const awarded = allocations.reduce((sum, a) => sum + (input.delivery.get(a.id)?.awardedCents ?? 0), 0);
+    const measured = measure(input.allocations.filter((a) => a.contractId === contract.id));
+    const { allocated, awarded } = measured;
+    const values: Record<KpiIndicator, number | null> = {
+      median_days_to_start: medianWait(measured),
+      never_started_share: percentage(measured.neverStarted, measured.due).value,
+      delivery_rate: rate(awarded, allocated),
+      rejected_services_share: rate(measured.rejected, measured.declared),
+      late_reports_share: rate(measured.late, measured.reports),
+    };
     return {
       contractId: contract.id,
       reference: contract.reference,
@@ -213,6 +261,20 @@ export function buildProviderMonitor(input: ProviderMonitorInput): ProviderMonit
         contract.budgetCeilingCents !== null && contract.budgetCeilingCents > 0
           ? rate(awarded, contract.budgetCeilingCents)
           : null,
+      kpis: contract.kpis.map((kpi) => {
+        const value = values[kpi.indicator];
+        return {
+          indicator: kpi.indicator,
+          target: kpi.target,
+          measured: value,
+          met:
+            value === null
+              ? null
+              : KPI_AT_LEAST.has(kpi.indicator)
+                ? value >= kpi.target
+                : value <= kpi.target,
+        };
+      }),
     };
   });
   contracts.sort(

@@ -12,10 +12,12 @@ import { findProvisions } from './provision-service.js';
 import {
   type ContractDetail,
   type ContractInput,
+  type ContractKpi,
   type ContractSummary,
   FINANCING_VARIANTS,
+  KPI_INDICATORS,
 } from './registry-schema.js';
-import { contract, contractLine, provider, provision } from './registry-tables.js';
+import { contract, contractKpi, contractLine, provider, provision } from './registry-tables.js';
 
 // drizzle renders columns unqualified inside a select list, so the outer row is named explicitly.
 const lineCount = sql<number>`(select count(*)::int from ${contractLine} l where l.municipality_code = "contract"."municipality_code" and l.contract_id = "contract"."id")`;
@@ -94,7 +96,32 @@ export async function getContract(ctx: TenantContext, id: string): Promise<Contr
     )
     .where(eq(contractLine.contractId, id))
     .orderBy(asc(provision.name));
-  return { ...toSummary(row), lines };
+  const kpis = (await contractKpis(ctx, [id])).get(id) ?? [];
+  return { ...toSummary(row), lines, kpis };
+}
+
+/** For the provider monitor: the performance agreements of these contracts, by contract id. */
+export async function contractKpis(
+  ctx: TenantContext,
+  contractIds: readonly string[],
+): Promise<Map<string, ContractKpi[]>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await ctx.tx
+    .select({
+      contractId: contractKpi.contractId,
+      indicator: contractKpi.indicator,
+      target: contractKpi.target,
+    })
+    .from(contractKpi)
+    .where(inArray(contractKpi.contractId, [...new Set(contractIds)]));
+  const byContract = new Map<string, ContractKpi[]>();
+  for (const { contractId, ...kpi } of rows) {
+    byContract.set(contractId, [...(byContract.get(contractId) ?? []), kpi]);
+  }
+  for (const kpis of byContract.values()) {
+    kpis.sort((a, b) => KPI_INDICATORS.indexOf(a.indicator) - KPI_INDICATORS.indexOf(b.indicator));
+  }
+  return byContract;
 }
 
 async function checked(ctx: TenantContext, input: ContractInput): Promise<void> {
@@ -112,6 +139,13 @@ async function checked(ctx: TenantContext, input: ContractInput): Promise<void> 
 }
 
 async function writeLines(ctx: TenantContext, contractId: string, input: ContractInput): Promise<void> {
+  await ctx.tx.delete(contractKpi).where(eq(contractKpi.contractId, contractId));
+  const kpis = input.kpis ?? [];
+  if (kpis.length > 0) {
+    await ctx.tx
+      .insert(contractKpi)
+      .values(kpis.map((kpi) => ({ municipalityCode: ctx.municipalityCode, contractId, ...kpi })));
+  }
   await ctx.tx.delete(contractLine).where(eq(contractLine.contractId, contractId));
   await ctx.tx.insert(contractLine).values(
     input.lines.map((line) => ({
@@ -131,7 +165,7 @@ function duplicateReference(error: unknown, reference: string): never {
 
 export async function createContract(ctx: TenantContext, input: ContractInput): Promise<ContractDetail> {
   await checked(ctx, input);
-  const { lines: _lines, ...fields } = input;
+  const { lines: _lines, kpis: _kpis, ...fields } = input;
   let id: string;
   try {
     const [row] = await ctx.tx
@@ -155,7 +189,7 @@ export async function updateContract(
   const [existing] = await ctx.tx.select({ id: contract.id }).from(contract).where(eq(contract.id, id));
   if (!existing) throw notFound('Het contract', 'id');
   await checked(ctx, input);
-  const { lines: _lines, ...fields } = input;
+  const { lines: _lines, kpis: _kpis, ...fields } = input;
   try {
     await ctx.tx
       .update(contract)

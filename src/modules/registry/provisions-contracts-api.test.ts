@@ -118,9 +118,21 @@ describe('provisions and contracts API', () => {
     const updated = await cm.request(
       'PUT',
       `/api/v1/contracts/${created.json().id}`,
-      contract({ lines: [{ provisionId: hhId, tariffCents: 3800 }] }),
+      contract({
+        lines: [{ provisionId: hhId, tariffCents: 3800 }],
+        kpis: [
+          { indicator: 'delivery_rate', target: 85 },
+          { indicator: 'median_days_to_start', target: 7.5 },
+        ],
+      }),
     );
     expect(updated.json().lines[0].tariffCents).toBe(3800);
+    // The agreements come back in the monitor's order.
+    expect(updated.json().kpis).toEqual([
+      { indicator: 'median_days_to_start', target: 7.5 },
+      { indicator: 'delivery_rate', target: 85 },
+    ]);
+    expect(created.json().kpis).toEqual([]);
   });
 
   it('enforces the contract rules, and writes nothing on a violation', async () => {
@@ -164,6 +176,26 @@ describe('provisions and contracts API', () => {
         'lines.1.provisionId',
       ],
       [contract({ reference: 'R10', lines: [] }), 'lines'],
+      [contract({ reference: 'K1', kpis: [{ indicator: 'smiles', target: 5 }] }), 'kpis.0.indicator'],
+      [contract({ reference: 'K2', kpis: [{ indicator: 'delivery_rate', target: 101 }] }), 'kpis.0.target'],
+      [
+        contract({ reference: 'K3', kpis: [{ indicator: 'median_days_to_start', target: -1 }] }),
+        'kpis.0.target',
+      ],
+      [
+        contract({ reference: 'K4', kpis: [{ indicator: 'median_days_to_start', target: '10' }] }),
+        'kpis.0.target',
+      ],
+      [
+        contract({
+          reference: 'K5',
+          kpis: [
+            { indicator: 'delivery_rate', target: 80 },
+            { indicator: 'delivery_rate', target: 70 },
+          ],
+        }),
+        'kpis.1.indicator',
+      ],
       [
         contract({ reference: 'R11', lines: [{ provisionId: general, tariffCents: 100 }] }),
         'lines.0.provisionId',

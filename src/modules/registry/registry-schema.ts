@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGB_CODE, isValidBsn, KVK_NUMBER, MESSAGES } from '../../shared/identifiers.js';
+import { KPI_INDICATORS } from '../../shared/kpi-indicators.js';
 import { isoDate, listOf, paging, requiredText, searchText } from '../../shared/schema-helpers.js';
 import {
   composeName,
@@ -113,6 +114,23 @@ const cents = z
   .min(0, { error: 'Een bedrag kan niet negatief zijn.' })
   .max(100_000_000_000, { error: 'Dit bedrag is onwaarschijnlijk hoog.' });
 
+export { KPI_AT_LEAST, KPI_INDICATORS, type KpiIndicator } from '../../shared/kpi-indicators.js';
+
+const kpiBody = z
+  .strictObject({
+    indicator: z.enum(KPI_INDICATORS, {
+      error: 'Kies een van de prestatie-indicatoren van de aanbiedersmonitor.',
+    }),
+    target: z
+      .number({ error: 'De norm is een getal.' })
+      .min(0, { error: 'De norm is 0 of meer.' })
+      .max(365, { error: 'De norm is hoogstens 365.' }),
+  })
+  .refine((k) => k.indicator === 'median_days_to_start' || k.target <= 100, {
+    error: 'Een percentage is hoogstens 100.',
+    path: ['target'],
+  });
+
 export const contractBody = z.strictObject({
   providerId: uuid,
   reference: requiredText('Het kenmerk', 50),
@@ -126,8 +144,27 @@ export const contractBody = z.strictObject({
     .array(z.strictObject({ provisionId: uuid, tariffCents: cents }))
     .min(1, { error: 'Een contract bevat minstens één voorziening.' })
     .max(500),
+  kpis: z
+    .array(kpiBody)
+    .max(KPI_INDICATORS.length)
+    .default([])
+    .superRefine((kpis, ctx) => {
+      const seen = new Set<string>();
+      for (const [index, kpi] of kpis.entries()) {
+        if (seen.has(kpi.indicator)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'indicator'],
+            message: 'Elke prestatie-indicator komt één keer voor in een contract.',
+          });
+        }
+        seen.add(kpi.indicator);
+      }
+    }),
 });
-export type ContractInput = z.infer<typeof contractBody>;
+export type ContractKpi = z.output<typeof contractBody>['kpis'][number];
+/** A contract as the service takes it: without agreements when the caller has none (imports, the demo). */
+export type ContractInput = Omit<z.output<typeof contractBody>, 'kpis'> & { kpis?: ContractKpi[] };
 
 export const contractLineView = z.object({
   provisionId: z.string(),
@@ -136,7 +173,10 @@ export const contractLineView = z.object({
   unit: z.string().nullable(),
   tariffCents: z.number().int(),
 });
-export const contractDetail = contractSummary.extend({ lines: z.array(contractLineView) });
+export const contractDetail = contractSummary.extend({
+  lines: z.array(contractLineView),
+  kpis: z.array(z.object({ indicator: z.enum(KPI_INDICATORS), target: z.number() })),
+});
 export type ContractDetail = z.infer<typeof contractDetail>;
 export const contractQuery = z.strictObject({
   providerId: uuid.optional(),
@@ -148,14 +188,26 @@ export const contractList = listOf(contractSummary);
 // residents -------------------------------------------------------------------------------
 
 /** Optional text of a name part or an address: trimmed; null (or left out) when there is none. */
+/**
+ * No line breaks, tabs or other control characters: a 301 carries these values, and the XSD
+ * patterns (.*[^\s].*) do not match across a line end.
+ */
+const SINGLE_LINE = /^\P{Cc}*$/u;
+const singleLineMessage = (label: string) => `${label} is één regel tekst, zonder regeleinden of tabs.`;
+
 function optionalText(label: string, max: number) {
   return z
     .string({ error: `${label} is tekst, of null als er geen is.` })
     .trim()
     .min(1, { error: `${label} is leeg: laat het weg of geef null als er geen is.` })
     .max(max, { error: `${label} mag hoogstens ${max} tekens lang zijn.` })
+    .regex(SINGLE_LINE, { error: singleLineMessage(label) })
     .nullable()
     .default(null);
+}
+
+function singleLineText(label: string, max: number) {
+  return requiredText(label, max).regex(SINGLE_LINE, { error: singleLineMessage(label) });
 }
 
 const HOUSE_NUMBER_MESSAGE = `Het huisnummer is een geheel getal van 0 tot en met ${RESIDENT_LIMITS.houseNumberMax}.`;
@@ -164,7 +216,7 @@ const HOUSE_LETTER_MESSAGE = 'De huisletter is precies één letter, bijvoorbeel
 
 /** The BRP address (CDT_Adres of the 301): whole or absent. */
 export const residentAddressBody = z.strictObject({
-  street: requiredText('De straatnaam', RESIDENT_LIMITS.street),
+  street: singleLineText('De straatnaam', RESIDENT_LIMITS.street),
   houseNumber: z
     .number({ error: HOUSE_NUMBER_MESSAGE })
     .int({ error: HOUSE_NUMBER_MESSAGE })
@@ -182,13 +234,13 @@ export const residentAddressBody = z.strictObject({
     .overwrite(normalisePostcode)
     .regex(POSTCODE, { error: POSTCODE_MESSAGE })
     .describe('Nederlandse postcode; spatie en kleine letters mogen ("1234 ab" wordt "1234AB").'),
-  place: requiredText('De plaatsnaam', RESIDENT_LIMITS.place),
+  place: singleLineText('De plaatsnaam', RESIDENT_LIMITS.place),
 });
 
 export const residentBody = z
   .strictObject({
     bsn: z.string({ error: MESSAGES.bsn }).trim().refine(isValidBsn, { error: MESSAGES.bsn }),
-    name: requiredText('De naam', RESIDENT_LIMITS.name)
+    name: singleLineText('De naam', RESIDENT_LIMITS.name)
       .optional()
       .describe('Weergavenaam; zonder naam wordt die samengesteld uit voornamen, voorvoegsel en achternaam.'),
     dateOfBirth: isoDate,

@@ -1,4 +1,15 @@
-import { bigint, date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { KpiIndicator } from './registry-schema.js';
 import { GENDERS } from './resident-rules.js';
 
 const timestamps = {
@@ -62,6 +73,18 @@ export const contractLine = pgTable(
     tariffCents: bigint('tariff_cents', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.municipalityCode, t.contractId, t.provisionId] })],
+);
+
+/** A contract's performance agreements (migration 0012). */
+export const contractKpi = pgTable(
+  'contract_kpi',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    contractId: uuid('contract_id').notNull(),
+    indicator: text('indicator').$type<KpiIndicator>().notNull(),
+    target: doublePrecision('target').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.contractId, t.indicator] })],
 );
 
 export const resident = pgTable(

@@ -38,6 +38,7 @@ export type {
   ResidentRequest,
 };
 export type ContractLine = ContractDetail['lines'][number];
+export { KPI_INDICATORS, type KpiIndicator } from '../../shared/kpi-indicators.js';
 
 export const LAWS: readonly Law[] = ['wmo', 'youth', 'participation'];
 export const PROVISION_KINDS: readonly ProvisionKind[] = ['general', 'tailored'];

@@ -279,6 +279,36 @@ export const nl = {
   'contract.lineTariffNumbered': 'Tarief {n} (€ per eenheid)',
   'contract.tariff': 'Tarief per eenheid',
   'contract.addLine': 'Voorziening toevoegen',
+  'providerMonitor.kpiIndicator': 'Afspraak',
+  'providerMonitor.kpiTarget': 'Norm',
+  'providerMonitor.kpiMeasured': 'Gemeten',
+  'providerMonitor.kpiResult': 'Resultaat',
+  'providerMonitor.kpisIntro':
+    'De prestatie-afspraken van de contracten, gemeten over dezelfde periode; niet gehaalde afspraken staan bovenaan.',
+  'providerMonitor.kpisNone': 'Geen van deze contracten heeft prestatie-afspraken.',
+  'contract.kpis': 'Prestatie-afspraken (KPI’s)',
+  'contract.kpisDescription':
+    'Laat leeg wat niet is afgesproken. De aanbiedersmonitor meet de aanbieder per contract aan deze normen.',
+  'kpi.median_days_to_start': 'Wachttijd tot start (mediaan, dagen)',
+  'kpi.median_days_to_start.norm': 'Hoogstens dit aantal dagen van ingangsdatum toewijzing tot start zorg.',
+  'kpi.never_started_share': 'Nooit gestart (%)',
+  'kpi.never_started_share.norm': 'Hoogstens dit percentage van de toewijzingen start niet binnen 30 dagen.',
+  'kpi.delivery_rate': 'Geleverd van toegewezen (%)',
+  'kpi.delivery_rate.norm':
+    'Minstens dit percentage van de toegewezen waarde wordt geleverd en gedeclareerd.',
+  'kpi.rejected_services_share': 'Afgewezen prestaties (%)',
+  'kpi.rejected_services_share.norm':
+    'Hoogstens dit percentage van de gedeclareerde prestaties wordt afgewezen.',
+  'kpi.late_reports_share': 'Te late start- en stopberichten (%)',
+  'kpi.late_reports_share.norm':
+    'Hoogstens dit percentage van de start- en stopberichten komt later dan 5 werkdagen.',
+  'validation.kpiDays': 'Vul een aantal dagen in van 0 tot en met 365, of laat het leeg.',
+  'validation.kpiPercentage': 'Vul een percentage in van 0 tot en met 100, of laat het leeg.',
+  'contract.kpisNone': 'Geen prestatie-afspraken vastgelegd.',
+  'providerMonitor.kpis': 'Prestatie-afspraken',
+  'providerMonitor.kpiMet': 'gehaald',
+  'providerMonitor.kpiMissed': 'niet gehaald',
+  'providerMonitor.kpiUnknown': 'nog niet te meten',
   'contract.removeLine': 'Verwijder voorziening {n}',
   'contract.saved': 'Contract {reference} is opgeslagen.',
 

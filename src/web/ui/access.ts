@@ -94,7 +94,7 @@ export function canSubmitMessages(role: Role): boolean {
 
 /** Answering a provider's request (319): the roles of POST /api/v1/messages/requests/:id/answer. */
 export function canAnswerRequests(role: Role): boolean {
-  return role === 'administrator' || role === 'contract_manager' || role === 'case_worker';
+  return role === 'administrator' || role === 'contract_manager';
 }
 
 /** The sending round for allocation messages: the roles of POST /api/v1/messages/outbox. */

@@ -108,6 +108,7 @@ describe('the allocation message (301)', () => {
           allocationNumber: 1202,
           productCategory: category,
           productCode: null,
+          startDate: '2027-06-01',
           endDate: null,
           changeReason: '05',
         }),
@@ -171,6 +172,19 @@ describe('the allocation message (301)', () => {
       product({ allocationNumber: 1202, startDate: '2027-06-01', endDate: null }),
     ]);
     expect(checkAllocationMessageRules(decodeAllocationMessage(kind, apart))).toEqual([]);
+    // Without a code the rule holds on the category; aids (categories 11-14) may overlap.
+    const codeless = allocationMessageObject(envelope('iwmo'), client, [
+      product(),
+      product({ allocationNumber: 1202, productCode: null }),
+    ]);
+    expect(
+      checkAllocationMessageRules(decodeAllocationMessage(kind, codeless)).map((f) => f.rule.code),
+    ).toEqual(['TR302']);
+    const aids = allocationMessageObject(envelope('iwmo'), client, [
+      product({ productCategory: '12', productCode: '12A01' }),
+      product({ allocationNumber: 1202, productCategory: '12', productCode: '12A01' }),
+    ]);
+    expect(checkAllocationMessageRules(decodeAllocationMessage(kind, aids))).toEqual([]);
   });
 
   it('reads a 302 with its own identification, the 301 it returns and every return code', async () => {

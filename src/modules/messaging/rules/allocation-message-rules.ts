@@ -56,17 +56,38 @@ export function checkAllocationMessageRules(message: AllocationMessage): RuleFin
   return found.filter((f): f is RuleFinding => f !== undefined);
 }
 
+/** iWmo categories of aids (hulpmiddelen): their periods may overlap (TR302). */
+const OVERLAP_ALLOWED = new Set(['11', '12', '13', '14']);
+/** RedenWijziging 13 (deleted) and 01 (administrative correction): not a current allocation. */
+const WITHDRAWN_REASONS = new Set(['13', '01']);
+
+function withdrawn(p: DecodedAllocatedProduct): boolean {
+  return p.endDate === p.startDate && WITHDRAWN_REASONS.has(p.changeReason ?? '');
+}
+
+/**
+ * Whether TR302 compares these two: the same product code, or the same category when either has
+ * no code; a product without a category against every other, except aids (11-14), which may
+ * overlap.
+ */
+function samePlace(a: DecodedAllocatedProduct, b: DecodedAllocatedProduct): boolean {
+  if (OVERLAP_ALLOWED.has(a.productCategory ?? '') || OVERLAP_ALLOWED.has(b.productCategory ?? ''))
+    return false;
+  if (a.productCategory === undefined || b.productCategory === undefined) return true;
+  if (a.productCategory !== b.productCategory) return false;
+  return a.productCode === undefined || b.productCode === undefined || a.productCode === b.productCode;
+}
+
 /** TR302: the same product twice in one message only for periods that do not overlap. */
 function overlappingProducts(products: readonly DecodedAllocatedProduct[]): RuleFinding[] {
   const found: RuleFinding[] = [];
-  for (const [i, later] of products.entries()) {
-    if (later.productCategory === undefined) continue;
-    const earlier = products
+  const current = products.filter((p) => !withdrawn(p));
+  for (const [i, later] of current.entries()) {
+    const earlier = current
       .slice(0, i)
       .find(
         (p) =>
-          p.productCategory === later.productCategory &&
-          p.productCode === later.productCode &&
+          samePlace(p, later) &&
           p.startDate <= (later.endDate ?? '9999-12-31') &&
           later.startDate <= (p.endDate ?? '9999-12-31'),
       );
@@ -76,7 +97,7 @@ function overlappingProducts(products: readonly DecodedAllocatedProduct[]): Rule
         TR302,
         later.path,
         HEADER_PATH,
-        `Product ${later.productCode ?? later.productCategory} van toewijzing ${later.allocationNumber} overlapt in periode met toewijzing ${earlier.allocationNumber} in hetzelfde bericht.`,
+        `Product ${later.productCode ?? later.productCategory ?? '(zonder categorie)'} van toewijzing ${later.allocationNumber} overlapt in periode met toewijzing ${earlier.allocationNumber} in hetzelfde bericht.`,
       ),
     );
   }

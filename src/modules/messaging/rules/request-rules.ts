@@ -16,8 +16,8 @@ export interface RequestFacts {
   referenceUsed(reference: string): boolean;
   /** A request of this provider for the client that has no final answer yet. */
   requestPending(bsn: string): boolean;
-  /** The client's current allocations at this provider (not ended before today). */
-  currentAllocations(bsn: string): ReadonlySet<number>;
+  /** The client's allocations at this provider, told in a 301, that have not ended before `today`. */
+  currentAllocations(bsn: string, today: string): ReadonlySet<number>;
 }
 
 const UNKNOWN_BIRTH_DATE = '1900-01-01';
@@ -47,7 +47,11 @@ export function checkRequestMessageRules(message: RequestMessage): RuleFinding[]
   return found;
 }
 
-export function checkRequestRules(message: RequestMessage, facts: RequestFacts): RuleFinding[] {
+export function checkRequestRules(
+  message: RequestMessage,
+  facts: RequestFacts,
+  today: string,
+): RuleFinding[] {
   const found: RuleFinding[] = [];
   const pending = facts.requestPending(message.client.bsn);
   const classes =
@@ -79,7 +83,7 @@ export function checkRequestRules(message: RequestMessage, facts: RequestFacts):
     }
   }
   if (message.type === '317') {
-    const current = facts.currentAllocations(message.client.bsn);
+    const current = facts.currentAllocations(message.client.bsn, today);
     const named = new Set<number>();
     // TR350 for the unchanged products, TR351 for the ones to change: both must be current.
     const parts = [
@@ -89,11 +93,12 @@ export function checkRequestRules(message: RequestMessage, facts: RequestFacts):
     for (const p of parts) {
       named.add(p.allocationNumber);
       if (current.has(p.allocationNumber)) continue;
+      // On the product's own class, which the 318 returns with its codes.
       found.push(
         finding(
           p.rule,
           `${p.path}/ToewijzingNummer`,
-          message.path,
+          p.path,
           `Toewijzing ${p.allocationNumber} is geen actuele toewijzing van deze cliënt bij deze aanbieder.`,
         ),
       );

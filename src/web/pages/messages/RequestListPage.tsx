@@ -1,5 +1,6 @@
 import { Alert, Button, Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/http.js';
 import {
   answerRequest,
   REFUSAL_REASON_CODES,
@@ -91,7 +92,9 @@ function AnswerForm({
           : t('requests.assessingDone', { reference: request.reference }),
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      // Answered meanwhile (by a colleague, or granted by a 301): the list shows how it stands.
+      if (e instanceof ApiError && e.status === 409) onAnswered(e.message);
+      else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -183,6 +186,8 @@ export function RequestListPage() {
   const state = useRequests(filter, list.paging);
   const { data: providers } = useProviderOptions(!provider);
   const [done, setDone] = useState<string | null>(null);
+  // The row answered may leave the list: focus goes to the message saying what happened.
+  const statusRef = useRef<HTMLDivElement>(null);
   const filtered = Boolean(filter.status || filter.overdue || filter.providerId);
 
   const columns: Column<RequestSummary>[] = [
@@ -255,6 +260,7 @@ export function RequestListPage() {
                   onAnswered={(text) => {
                     setDone(text);
                     state.reload();
+                    requestAnimationFrame(() => statusRef.current?.focus());
                   }}
                 />
               ) : null,
@@ -294,11 +300,14 @@ export function RequestListPage() {
           <Paragraph>{t('requests.overdueCount', { count: overdue })}</Paragraph>
         </Alert>
       ) : null}
-      {done ? (
-        <Alert type="ok" role="status">
-          <Paragraph>{done}</Paragraph>
-        </Alert>
-      ) : null}
+      {/* Mounted before the first answer, so screen readers announce the text put in it. */}
+      <div role="status" ref={statusRef} tabIndex={-1} className="rk-live-region">
+        {done ? (
+          <Alert type="ok">
+            <Paragraph>{done}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
       <FilterForm
         key={`${JSON.stringify(filter)}|${providers ? 'p' : ''}`}
         label={t('requests.filterLabel')}

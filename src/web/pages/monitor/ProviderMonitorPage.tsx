@@ -167,6 +167,7 @@ function exportContracts(t: Translate, rows: readonly ContractMonitorRow[]): voi
       t('providerMonitor.ceilingUsedShare'),
       t('providerMonitor.deliveryShare'),
       t('providerMonitor.marking'),
+      t('providerMonitor.kpis'),
     ],
     rows.map((c) => [
       c.reference,
@@ -179,6 +180,12 @@ function exportContracts(t: Translate, rows: readonly ContractMonitorRow[]): voi
       csvDecimal(c.ceilingUsed),
       csvDecimal(c.deliveryRate),
       isLow(c.deliveryRate) ? t('monitor.low') : '',
+      c.kpis
+        .map(
+          (k) =>
+            `${t(`kpi.${k.indicator}`)} ${csvDecimal(k.target)}: ${k.measured === null ? t('providerMonitor.kpiUnknown') : `${csvDecimal(k.measured)} ${k.met ? t('providerMonitor.kpiMet') : t('providerMonitor.kpiMissed')}`}`,
+        )
+        .join('; '),
     ]),
   );
 }
@@ -289,6 +296,84 @@ function ProvidersTable({ rows }: { rows: readonly ProviderMonitorRow[] }) {
       <div className="rk-monitor__export">
         <ExportButton onExport={async () => exportProviders(t, rows)} />
       </div>
+    </MonitorSection>
+  );
+}
+
+type KpiRow = ContractMonitorRow['kpis'][number] & { contract: ContractMonitorRow };
+
+/**
+ * Every contract's performance agreements against what the monitor measured, the missed ones
+ * first: a table of its own, one row per agreement, so the contracts table stays readable.
+ */
+function KpiTable({ rows }: { rows: readonly ContractMonitorRow[] }) {
+  const t = useText();
+  const kpis: KpiRow[] = rows
+    .flatMap((contract) => contract.kpis.map((kpi) => ({ ...kpi, contract })))
+    .sort(
+      (a, b) =>
+        Number(a.met !== false) - Number(b.met !== false) ||
+        a.contract.reference.localeCompare(b.contract.reference) ||
+        a.indicator.localeCompare(b.indicator),
+    );
+  const unit = (k: KpiRow) => (k.indicator === 'median_days_to_start' ? ' d' : '%');
+  const columns: Column<KpiRow>[] = [
+    {
+      key: 'contract',
+      label: t('contract.reference'),
+      render: (k) => <AppLink href={`/contracten/${k.contract.contractId}`}>{k.contract.reference}</AppLink>,
+      sortValue: (k) => k.contract.reference,
+    },
+    {
+      key: 'provider',
+      label: t('monitor.provider'),
+      render: (k) => k.contract.providerName,
+      sortValue: (k) => k.contract.providerName,
+    },
+    { key: 'indicator', label: t('providerMonitor.kpiIndicator'), render: (k) => t(`kpi.${k.indicator}`) },
+    {
+      key: 'target',
+      label: t('providerMonitor.kpiTarget'),
+      render: (k) => `${k.indicator === 'delivery_rate' ? '≥' : '≤'} ${formatNumber(k.target)}${unit(k)}`,
+      numeric: true,
+    },
+    {
+      key: 'measured',
+      label: t('providerMonitor.kpiMeasured'),
+      render: (k) => (k.measured === null ? '–' : `${formatNumber(k.measured)}${unit(k)}`),
+      sortValue: (k) => k.measured,
+      numeric: true,
+    },
+    {
+      key: 'met',
+      label: t('providerMonitor.kpiResult'),
+      render: (k) =>
+        k.met === null ? (
+          <span className="rk-muted">{t('providerMonitor.kpiUnknown')}</span>
+        ) : k.met ? (
+          t('providerMonitor.kpiMet')
+        ) : (
+          <span className="rk-kpi--missed">{t('providerMonitor.kpiMissed')}</span>
+        ),
+      sortValue: (k) => (k.met === null ? 1 : k.met ? 2 : 0),
+    },
+  ];
+  return (
+    <MonitorSection
+      id="provider-monitor-kpis"
+      title={t('providerMonitor.kpis')}
+      intro={t('providerMonitor.kpisIntro')}
+    >
+      {kpis.length === 0 ? (
+        <Paragraph>{t('providerMonitor.kpisNone')}</Paragraph>
+      ) : (
+        <DataTable
+          caption={t('providerMonitor.kpis')}
+          columns={columns}
+          rows={kpis}
+          rowKey={(k) => `${k.contract.contractId}-${k.indicator}`}
+        />
+      )}
     </MonitorSection>
   );
 }
@@ -443,6 +528,7 @@ export function ProviderMonitorPage() {
         <div className="rk-keep-words rk-provider-monitor" aria-busy={state.loading || undefined}>
           <ProvidersTable rows={data.providers} />
           <ContractsTable rows={data.contracts} />
+          <KpiTable rows={data.contracts} />
         </div>
       ) : null}
     </>

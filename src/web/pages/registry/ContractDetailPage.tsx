@@ -1,4 +1,4 @@
-import { Heading2 } from '@utrecht/component-library-react';
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { describeCode, useReference } from '../../api/reference.js';
 import { type ContractLine, useContract } from '../../api/registry.js';
 import { useAccount } from '../../api/session.js';
@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from '../../ui/format.js';
 import { LoadError, Loading, SavedMessage } from '../../ui/LoadState.js';
 import { PageTitle } from '../../ui/PageTitle.js';
 import { AppButtonLink, AppLink, useFlash } from '../../ui/router.js';
+import { KpiList } from '../monitor/KpiList.js';
 
 export function ContractDetailPage({ id }: { id: string }) {
   const t = useText();
@@ -95,6 +96,14 @@ export function ContractDetailPage({ id }: { id: string }) {
               { label: t('contract.budgetCeiling'), value: formatMoney(contract.budgetCeilingCents) },
             ]}
           />
+          <section aria-labelledby="kpis-heading" className="rk-section">
+            <Heading2 id="kpis-heading">{t('contract.kpis')}</Heading2>
+            {contract.kpis.length === 0 ? (
+              <Paragraph className="rk-muted">{t('contract.kpisNone')}</Paragraph>
+            ) : (
+              <KpiList kpis={contract.kpis} />
+            )}
+          </section>
           <section aria-labelledby="lines-heading" className="rk-section">
             <Heading2 id="lines-heading">{t('contract.lines')}</Heading2>
             <DataTable

@@ -12,6 +12,8 @@ import { useReference } from '../../api/reference.js';
 import {
   type ContractDetail,
   FINANCING_VARIANTS,
+  KPI_INDICATORS,
+  type KpiIndicator,
   type Provision,
   saveContract,
   useContract,
@@ -35,7 +37,18 @@ interface LineValues {
   tariff: string;
 }
 
+/** A contract's performance agreements: one optional target per indicator of the provider monitor. */
+type KpiValues = Record<KpiIndicator, string>;
+const NO_KPIS: KpiValues = {
+  median_days_to_start: '',
+  never_started_share: '',
+  delivery_rate: '',
+  rejected_services_share: '',
+  late_reports_share: '',
+};
+
 interface Values {
+  kpis: KpiValues;
   providerId: string;
   reference: string;
   financingVariant: string;
@@ -88,6 +101,16 @@ function validate(v: Values): ClientErrors {
         : euroAmount(v.budgetCeiling, { optional: true }),
     lines: v.lines.length === 0 ? 'validation.linesRequired' : undefined,
   };
+  for (const indicator of KPI_INDICATORS) {
+    const text = v.kpis[indicator].trim();
+    if (text === '') continue;
+    const target = Number(text.replace(',', '.'));
+    const max = indicator === 'median_days_to_start' ? 365 : 100;
+    if (!Number.isFinite(target) || target < 0 || target > max) {
+      errors[`kpis.${indicator}`] =
+        indicator === 'median_days_to_start' ? 'validation.kpiDays' : 'validation.kpiPercentage';
+    }
+  }
   const seen = new Set<string>();
   v.lines.forEach((line, index) => {
     if (line.provisionId === '') errors[`lines.${index}.provisionId`] = 'validation.lineProvisionRequired';
@@ -126,6 +149,12 @@ function ContractForm({ id, contract }: { id: string | null; contract: ContractD
       lines: contract
         ? contract.lines.map((l) => newLine(l.provisionId, centsToInput(l.tariffCents)))
         : [newLine()],
+      kpis: {
+        ...NO_KPIS,
+        ...Object.fromEntries(
+          (contract?.kpis ?? []).map((k) => [k.indicator, String(k.target).replace('.', ',')]),
+        ),
+      },
     },
     validate,
   });
@@ -164,6 +193,21 @@ function ContractForm({ id, contract }: { id: string | null; contract: ContractD
     };
   };
 
+  const kpiField = (indicator: KpiIndicator): BoundField => {
+    const name = `kpis.${indicator}`;
+    return {
+      id: fieldId(name),
+      name,
+      value: values.kpis[indicator],
+      error: form.errorFor(name),
+      onChange: (value) => {
+        form.clearServerError(name);
+        form.setValue('kpis', { ...values.kpis, [indicator]: value });
+      },
+      onBlur: () => form.touch(name),
+    };
+  };
+
   const provisionOptions = (selected: string): Option[] =>
     (provisions?.items ?? [])
       .filter((p) => p.id === selected || fitsVariant(p, values.financingVariant))
@@ -194,6 +238,10 @@ function ContractForm({ id, contract }: { id: string | null; contract: ContractD
             provisionId: line.provisionId,
             tariffCents: parseEuroCents(line.tariff) ?? 0,
           })),
+          kpis: KPI_INDICATORS.flatMap((indicator) => {
+            const text = v.kpis[indicator].trim();
+            return text === '' ? [] : [{ indicator, target: Number(text.replace(',', '.')) }];
+          }),
         });
         navigate(`/contracten/${saved.id}`, { flash: t('contract.saved', { reference: saved.reference }) });
       }}
@@ -293,6 +341,21 @@ function ContractForm({ id, contract }: { id: string | null; contract: ContractD
         <Button ref={addButton} appearance="secondary-action-button" onClick={addLine}>
           {t('contract.addLine')}
         </Button>
+      </Fieldset>
+
+      <Fieldset className="rk-kpis" aria-describedby="kpis-description">
+        <FieldsetLegend>{t('contract.kpis')}</FieldsetLegend>
+        <FormFieldDescription id="kpis-description">{t('contract.kpisDescription')}</FormFieldDescription>
+        {KPI_INDICATORS.map((indicator) => (
+          <TextField
+            key={indicator}
+            field={kpiField(indicator)}
+            label={t(`kpi.${indicator}`)}
+            description={t(`kpi.${indicator}.norm`)}
+            inputMode="decimal"
+            size="small"
+          />
+        ))}
       </Fieldset>
     </FormShell>
   );
