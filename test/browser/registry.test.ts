@@ -144,6 +144,23 @@ describe('registry in the browser (contract manager)', () => {
     for (const tariff of tariffs) expect(tariff.trim()).toMatch(/^€\s[0-9.]+,[0-9]{2}$/);
     await expectAccessible('contract detail');
     await shot('07-contract');
+
+    // The performance agreements in the form: a percentage over 100 is stopped at the field.
+    await session.page.getByRole('link', { name: 'Bewerken' }).click();
+    await session.page.waitForURL(/\/contracten\/[0-9a-f-]{36}\/bewerken$/);
+    const delivery = session.page.getByLabel('Geleverd van toegewezen (%)');
+    await expect.poll(() => delivery.inputValue()).toBe('70');
+    await delivery.fill('120');
+    await session.page.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() =>
+        session.page.getByText('Vul een percentage in van 0 tot en met 100, of laat het leeg.').count(),
+      )
+      .toBeGreaterThan(0);
+    await expectAccessible('contract form with agreements');
+    await shot('07b-contract-form-kpis');
+    await session.page.getByRole('link', { name: 'Annuleren' }).click();
+    await session.page.waitForURL(/\/contracten\/[0-9a-f-]{36}$/);
   });
 
   it('restores the provider name (the demo data stays as it was)', async () => {
