@@ -13,10 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { TenantContext } from '../../server/request-context.js';
-import { providerAllocations } from '../cases/allocation-service.js';
+import { allocationSubjects, providerAllocations } from '../cases/allocation-service.js';
 import { allowedVolumeBetween } from '../cases/allocation-volume.js';
 import { addDays, fromEpochDay, toEpochDay } from '../cases/calendar-date.js';
-import { allocationMessagesTo } from '../messaging/allocation-outbox.js';
+import { allocationMessagesTo, allocationsToldIn } from '../messaging/allocation-outbox.js';
 import { decodeAllocationMessage } from '../messaging/codec/allocation-message.js';
 import {
   type OutgoingEnvelope,
@@ -34,6 +34,7 @@ import { markFetched } from '../messaging/message-service.js';
 import type { Standard } from '../messaging/standard/model.js';
 import { addWorkingDays } from '../messaging/working-days.js';
 import { writeMessage } from '../messaging/xml/write.js';
+import { recordProcessing } from '../processing-log/processing-log-service.js';
 import { listProviders } from '../registry/provider-service.js';
 import { createRng } from './demo-generator.js';
 
@@ -245,6 +246,12 @@ export async function simulateProviders(
       new Date(`${date}T09:00:00Z`),
     );
   }
+  // The providers read their clients in those 301s, as a provider's software fetching them would.
+  const read = await allocationsToldIn(
+    ctx,
+    fetched.map((f) => f.messageId),
+  );
+  await recordProcessing(ctx, 'message.view', 'read', await allocationSubjects(ctx, read));
   const summary: SimulationSummary = {
     providers: new Set(events.map((e) => e.providerId)).size,
     messages: 0,

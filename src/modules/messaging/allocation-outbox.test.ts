@@ -198,6 +198,13 @@ describe('allocation messages (301) and their return (302)', () => {
     expect(stillHeld.held.map((x: { allocationNumber: number }) => x.allocationNumber)).toEqual([
       held.allocationNumber,
     ]);
+    // Composing read the held client's identity: logged, though nothing went out.
+    const [heldRead] = await queryRows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from processing_log
+          where activity = 'message.send' and action = 'read' and resident_id = ${held.residentId}::uuid`,
+    );
+    expect(heldRead?.n).toBeGreaterThanOrEqual(2);
 
     const resident = (await held.worker.request('GET', `/api/v1/residents/${held.residentId}`)).json();
     const updated = await held.worker.request('PUT', `/api/v1/residents/${held.residentId}`, {

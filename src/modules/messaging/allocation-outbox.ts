@@ -93,6 +93,11 @@ export async function composeAllocationMessages(
   options: { caseIds?: readonly string[]; now?: Date } = {},
 ): Promise<ComposeResult> {
   const now = options.now ?? new Date();
+  // One composer per municipality at a time: a sending round next to a decision would otherwise
+  // both find the same allocation untold and send it twice. Released with the transaction.
+  await ctx.tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`allocation-outbox:${ctx.municipalityCode}`}))`,
+  );
   const today = todayInNetherlands(now);
   const time = DUTCH_TIME.format(now);
   // Participatiewet provisions are not exchanged through iWmo or iJw.
@@ -279,6 +284,12 @@ export async function composeAllocationMessages(
   }
   await grantRequests(ctx, grants, now);
   if (subjects.length > 0) await recordProcessing(ctx, 'message.send', 'create', subjects);
+  // The identity of a held client was read to compose its message, even though none went out.
+  const heldSubjects = [...new Set(result.held.map((h) => h.residentId))].flatMap((residentId) => {
+    const identity = identities.get(residentId);
+    return identity ? [{ residentId, bsn: identity.bsn }] : [];
+  });
+  if (heldSubjects.length > 0) await recordProcessing(ctx, 'message.send', 'read', heldSubjects);
   return result;
 }
 
