@@ -24,7 +24,8 @@ async function regiekamer(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe('the regiekamer command', () => {
+// Every step starts the command as its own process (tsx, migrations): slow on a loaded machine.
+describe('the regiekamer command', { timeout: 120_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('explains itself', async () => {
