@@ -16,7 +16,7 @@ import { newIdentification } from './ingest-answers.js';
 import { findingView, type ReadRequest } from './ingest-read.js';
 import { allocationRequest, type message, type RequestedSummary } from './messaging-tables.js';
 import { checkRequestMessageRules, checkRequestRules, type RequestFacts } from './rules/request-rules.js';
-import { HEADER_PATH, type RuleFinding } from './rules/rule.js';
+import { type RuleFinding, returnCodesOf } from './rules/rule.js';
 import type { Standard } from './standard/model.js';
 import { addWorkingDays } from './working-days.js';
 import { writeMessage } from './xml/write.js';
@@ -120,14 +120,7 @@ export async function applyRequests(
     }
     const within = checkRequestMessageRules(decoded);
     const findings: RuleFinding[] = within.length > 0 ? within : checkRequestRules(decoded, facts, today);
-    const headerCodes = [
-      ...new Set(findings.filter((f) => f.classPath === HEADER_PATH).map((f) => f.rule.returnCode)),
-    ];
-    const classCodes = new Map<string, string[]>();
-    for (const f of findings) {
-      if (f.classPath === HEADER_PATH) continue;
-      classCodes.set(f.classPath, [...new Set([...(classCodes.get(f.classPath) ?? []), f.rule.returnCode])]);
-    }
+    const { headerCodes, classCodes } = returnCodesOf(findings);
     const classes = requestClasses(decoded);
     // A class is refused with any code on it or on a class within it (a 317's products).
     const refusedClass = (path: string) =>

@@ -61,7 +61,7 @@ import {
 } from './messaging-tables.js';
 import { checkCareRules, checkClaimRules } from './rules/cross-message-rules.js';
 import { checkMessageRules } from './rules/message-rules.js';
-import { HEADER_PATH, type RuleFinding } from './rules/rule.js';
+import { HEADER_PATH, type RuleFinding, returnCodesOf } from './rules/rule.js';
 import { type MessageKind, type MessageType, messageKind } from './standard/message-kinds.js';
 import { returnCodeMeaning } from './standard/return-codes.js';
 import { addWorkingDays } from './working-days.js';
@@ -512,15 +512,8 @@ function applyMessage(
         : checkCareRules(decoded, facts.careFacts(received.providerId, standard, today)),
     );
   }
-  const headerCodes = unique(
-    findings.filter((f) => f.classPath === HEADER_PATH).map((f) => f.rule.returnCode),
-  );
+  const { headerCodes, classCodes } = returnCodesOf(findings);
   const refused = headerCodes.length > 0;
-  const classCodes = new Map<string, string[]>();
-  for (const f of findings) {
-    if (f.classPath === HEADER_PATH) continue;
-    classCodes.set(f.classPath, unique([...(classCodes.get(f.classPath) ?? []), f.rule.returnCode]));
-  }
   const linePaths =
     decoded.type === '323' ? decoded.services.map((x) => x.path) : decoded.lines.map((x) => x.path);
   const rejectedLines = linePaths.filter((path) => classCodes.has(path)).length;

@@ -3,34 +3,17 @@
  * whole message). The platform checks its own 301s with them before they enter the outbox, so a
  * provider never receives one it has to return; the checker applies them to any 301 it reads.
  */
-import { isValidBsn } from '../../../shared/identifiers.js';
 import type { AllocationMessage, DecodedAllocatedProduct } from '../codec/allocation-message.js';
-import { CS002, TR002, TR006, TR061, TR302 } from './catalogue.js';
-import { addYears } from './message-rules.js';
+import { TR006, TR061, TR302 } from './catalogue.js';
+import { cs002, tr002 } from './message-rules.js';
 import { finding, HEADER_PATH, type RuleFinding } from './rule.js';
 
 /** COD757 address kinds TR061 accepts: BRP, correspondence and residence address. */
 const ADDRESS_KINDS = new Set(['01', '02', '03']);
-const UNKNOWN_BIRTH_DATE = '1900-01-01';
 
 export function checkAllocationMessageRules(message: AllocationMessage): RuleFinding[] {
-  const found: (RuleFinding | undefined)[] = [];
   const { client, header } = message;
-  if (!isValidBsn(client.bsn)) {
-    found.push(
-      finding(CS002, `${client.path}/Bsn`, HEADER_PATH, `Bsn ${client.bsn} voldoet niet aan de elfproef.`),
-    );
-  }
-  if (client.dateOfBirth !== UNKNOWN_BIRTH_DATE && addYears(client.dateOfBirth, 120) < header.datedOn) {
-    found.push(
-      finding(
-        TR002,
-        `${client.path}/Geboortedatum/Datum`,
-        HEADER_PATH,
-        `Geboortedatum ${client.dateOfBirth} ligt meer dan 120 jaar vóór de dagtekening ${header.datedOn}.`,
-      ),
-    );
-  }
+  const found: (RuleFinding | undefined)[] = [cs002(client), tr002(client, header.datedOn)];
   if (!message.contacts.some((c) => c.hasAddress && ADDRESS_KINDS.has(c.kind))) {
     found.push(
       finding(

@@ -173,7 +173,7 @@ const UNKNOWN_BIRTH_DATE = '1900-01-01';
 
 // Constraints and conditions.
 
-function cs002(client: DecodedClient): Maybe {
+export function cs002(client: DecodedClient): Maybe {
   if (isValidBsn(client.bsn)) return undefined;
   return finding(CS002, `${client.path}/Bsn`, HEADER_PATH, `Bsn ${client.bsn} voldoet niet aan de elfproef.`);
 }
@@ -287,7 +287,7 @@ function cd087(service: ClaimedService): Maybe {
  * The codec does not carry DatumGebruik, so 1900-01-01 is taken as the standard's "onbekend"
  * marker; CS139 keeps that date and DatumGebruik 3 together.
  */
-function tr002(client: DecodedClient & { readonly dateOfBirth: string }, datedOn: string): Maybe {
+export function tr002(client: DecodedClient & { readonly dateOfBirth: string }, datedOn: string): Maybe {
   const dateOfBirth = client.dateOfBirth;
   if (dateOfBirth === UNKNOWN_BIRTH_DATE || addYears(dateOfBirth, 120) >= datedOn) return undefined;
   return finding(

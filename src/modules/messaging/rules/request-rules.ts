@@ -4,11 +4,10 @@
  * request still pending for the client (TR374) and, for a change, the allocations it names and
  * must name (TR349–TR351), each failing its own berichtklasse.
  */
-import { isValidBsn } from '../../../shared/identifiers.js';
 import type { RequestMessage } from '../codec/request-messages.js';
-import { CS002, TR002, TR347, TR349, TR350, TR351, TR374 } from './catalogue.js';
-import { addYears } from './message-rules.js';
-import { finding, HEADER_PATH, type RuleFinding } from './rule.js';
+import { TR347, TR349, TR350, TR351, TR374 } from './catalogue.js';
+import { cs002, tr002 } from './message-rules.js';
+import { finding, type RuleFinding } from './rule.js';
 
 /** What the municipality knows, for one provider under one law. */
 export interface RequestFacts {
@@ -20,31 +19,10 @@ export interface RequestFacts {
   currentAllocations(bsn: string, today: string): ReadonlySet<number>;
 }
 
-const UNKNOWN_BIRTH_DATE = '1900-01-01';
-
 export function checkRequestMessageRules(message: RequestMessage): RuleFinding[] {
-  const found: RuleFinding[] = [];
-  const { client, header } = message;
-  if (!isValidBsn(client.bsn)) {
-    found.push(
-      finding(CS002, `${client.path}/Bsn`, HEADER_PATH, `Bsn ${client.bsn} voldoet niet aan de elfproef.`),
-    );
-  }
-  if (
-    message.type === '315' &&
-    message.client.dateOfBirth !== UNKNOWN_BIRTH_DATE &&
-    addYears(message.client.dateOfBirth, 120) < header.datedOn
-  ) {
-    found.push(
-      finding(
-        TR002,
-        `${client.path}/Geboortedatum/Datum`,
-        HEADER_PATH,
-        `Geboortedatum ${message.client.dateOfBirth} ligt meer dan 120 jaar vóór de dagtekening ${header.datedOn}.`,
-      ),
-    );
-  }
-  return found;
+  const found = [cs002(message.client)];
+  if (message.type === '315') found.push(tr002(message.client, message.header.datedOn));
+  return found.filter((f): f is RuleFinding => f !== undefined);
 }
 
 export function checkRequestRules(

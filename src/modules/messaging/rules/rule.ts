@@ -51,3 +51,24 @@ export const GENERAL_RETURN_CODES = {
 export function finding(rule: RuleDefinition, path: string, classPath: string, message: string): RuleFinding {
   return { rule, path, classPath, message };
 }
+
+/**
+ * The return codes findings lead to: those for the message as a whole (which refuse it), and
+ * those per berichtklasse, each code once.
+ */
+export function returnCodesOf(findings: readonly RuleFinding[]): {
+  headerCodes: string[];
+  classCodes: Map<string, string[]>;
+} {
+  const headerCodes = new Set<string>();
+  const classCodes = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.classPath === HEADER_PATH) {
+      headerCodes.add(f.rule.returnCode);
+      continue;
+    }
+    const codes = classCodes.get(f.classPath) ?? [];
+    if (!codes.includes(f.rule.returnCode)) classCodes.set(f.classPath, [...codes, f.rule.returnCode]);
+  }
+  return { headerCodes: [...headerCodes], classCodes };
+}
