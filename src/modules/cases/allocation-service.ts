@@ -61,6 +61,18 @@ export async function providerAllocations(
 }
 
 /**
+ * The exchangeable allocations with these numbers, of any provider and law: one query for a
+ * batch of messages from many providers, which the caller splits per provider and law.
+ */
+export async function allocationsByNumber(
+  ctx: TenantContext,
+  numbers: readonly number[],
+): Promise<ProviderAllocation[]> {
+  if (numbers.length === 0) return [];
+  return exchangeableAllocations(ctx, inArray(allocation.allocationNumber, [...new Set(numbers)]));
+}
+
+/**
  * The exchangeable allocations of these cases, or of all cases: what the allocation messages
  * (301) are composed from.
  */

@@ -4,12 +4,12 @@
  * is applied, so a later message in the batch sees what an earlier one did (a stop after its
  * start, a credit after its debit) exactly as if they had arrived one by one.
  */
-import { and, inArray, isNull, or } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import type { TenantContext } from '../../server/request-context.js';
 import {
   type AllocationStatus,
+  allocationsByNumber,
   type ProviderAllocation,
-  providerAllocations,
 } from '../cases/allocation-service.js';
 import type { Law } from '../cases/legal-clock.js';
 import type { ProviderMessage } from './codec/provider-messages.js';
@@ -24,6 +24,10 @@ import type {
 import type { Standard } from './standard/model.js';
 
 export const LAW_OF_STANDARD: Readonly<Record<Standard, Law>> = { iwmo: 'wmo', ijw: 'youth' };
+const STANDARD_OF_LAW = new Map<Law, Standard>([
+  ['wmo', 'iwmo'],
+  ['youth', 'ijw'],
+]);
 
 /** A current start or stop, with its row id so a withdrawal can mark it. */
 export interface StoredReport extends CareReportFacts {
@@ -72,12 +76,20 @@ export class IngestFacts {
       }
     }
 
-    // One query set per provider and law; sequential, as the statements share one connection.
+    // One query for every provider and law of the batch; a group sees only its own provider's
+    // allocations of its law, and only the numbers its messages named.
     const allocationsByGroup = new Map<string, Map<number, ProviderAllocation>>();
-    for (const [key, numbers] of numbersByGroup) {
-      const [providerId = '', standard] = key.split('|') as [string, Standard];
-      const found = await providerAllocations(ctx, providerId, LAW_OF_STANDARD[standard], [...numbers]);
-      allocationsByGroup.set(key, new Map(found.map((a) => [a.allocationNumber, a])));
+    for (const key of numbersByGroup.keys()) allocationsByGroup.set(key, new Map());
+    const named = await allocationsByNumber(
+      ctx,
+      [...numbersByGroup.values()].flatMap((numbers) => [...numbers]),
+    );
+    for (const a of named) {
+      const standard = STANDARD_OF_LAW.get(a.law);
+      if (standard === undefined) continue;
+      const key = groupKey(a.providerId, standard);
+      if (numbersByGroup.get(key)?.has(a.allocationNumber))
+        allocationsByGroup.get(key)?.set(a.allocationNumber, a);
     }
 
     const allocationIds = [...allocationsByGroup.values()].flatMap((m) => [...m.values()].map((a) => a.id));
@@ -107,39 +119,46 @@ export class IngestFacts {
     }
 
     // Earlier services that share a reference (TR314, TR323, TR390) or an allocation (TR322, TR389).
+    // Two queries, each on an index of its own, so the lookup does not grow with the table.
     const servicesByGroup = new Map<string, Map<string, PriorServiceFacts>>();
-    if (references.size > 0 || serviceNumbers.size > 0) {
-      const rows = await ctx.tx
-        .select()
-        .from(claimedService)
-        .where(
-          and(
-            inArray(claimedService.providerId, [...providerIds]),
-            or(
-              references.size > 0 ? inArray(claimedService.referenceNumber, [...references]) : undefined,
-              serviceNumbers.size > 0
-                ? inArray(claimedService.allocationNumber, [...serviceNumbers])
-                : undefined,
-            ),
-          ),
-        );
-      for (const row of rows) {
-        const key = groupKey(row.providerId, row.standard);
-        const services = servicesByGroup.get(key) ?? new Map<string, PriorServiceFacts>();
-        servicesByGroup.set(key, services);
-        addService(services, {
-          referenceNumber: row.referenceNumber,
-          previousReferenceNumber: row.previousReferenceNumber,
-          debitCredit: row.submittedCents < 0 ? 'C' : 'D',
-          approved: row.approved,
-          allocationNumber: row.allocationNumber,
-          periodStart: row.periodStart,
-          periodEnd: row.periodEnd,
-          productCategory: row.productCategory,
-          productCode: row.productCode,
-          deliveredVolume: row.deliveredVolume,
-        });
-      }
+    const serviceAllocationIds = [...allocationsByGroup.values()].flatMap((m) =>
+      [...m.values()].filter((a) => serviceNumbers.has(a.allocationNumber)).map((a) => a.id),
+    );
+    const rows = [
+      ...(references.size === 0
+        ? []
+        : await ctx.tx
+            .select()
+            .from(claimedService)
+            .where(
+              and(
+                inArray(claimedService.referenceNumber, [...references]),
+                inArray(claimedService.providerId, [...providerIds]),
+              ),
+            )),
+      ...(serviceAllocationIds.length === 0
+        ? []
+        : await ctx.tx
+            .select()
+            .from(claimedService)
+            .where(inArray(claimedService.allocationId, serviceAllocationIds))),
+    ];
+    for (const row of rows) {
+      const key = groupKey(row.providerId, row.standard);
+      const services = servicesByGroup.get(key) ?? new Map<string, PriorServiceFacts>();
+      servicesByGroup.set(key, services);
+      addService(services, {
+        referenceNumber: row.referenceNumber,
+        previousReferenceNumber: row.previousReferenceNumber,
+        debitCredit: row.submittedCents < 0 ? 'C' : 'D',
+        approved: row.approved,
+        allocationNumber: row.allocationNumber,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+        productCategory: row.productCategory,
+        productCode: row.productCode,
+        deliveredVolume: row.deliveredVolume,
+      });
     }
 
     const usedNumbers = new Set<string>();
