@@ -703,4 +703,41 @@ describe('the message exchange on the municipality’s side (contract manager)',
         .or(session.page.getByText('<jw319:RedenAfwijzingVerzoek>3<', { exact: false })),
     );
   });
+
+  it('grants a provider’s request for a change: the allocations change and a 301 answers it', async () => {
+    ready();
+    await openMenu('Berichten');
+    await openSubnav('Verzoeken');
+    await session.page.waitForURL(`${session.baseUrl}/berichten/verzoeken`);
+    const table = await visible(session.page.getByRole('table', { name: 'Verzoeken' }));
+    // The demo's providers ask for one hour more from a week after their request (317).
+    const row = table
+      .locator('tbody')
+      .getByRole('row')
+      .filter({ has: session.page.getByRole('button', { name: /^Toekennen / }) })
+      .first();
+    const reference = (await row.locator('td').nth(1).locator('.rk-code').innerText()).trim();
+    await visible(row.getByText('Wijzigen', { exact: false }));
+    await row.getByRole('button', { name: `Toekennen ${reference}` }).click();
+    await visible(session.page.getByRole('status').filter({ hasText: `Verzoek ${reference} is toegekend` }));
+    const answered = table.locator('tbody').getByRole('row').filter({ hasText: reference });
+    await visible(answered.getByText('Toegekend', { exact: true }));
+    await expectAccessible('request granted (contract manager)');
+    await shot('22-municipality-request-granted');
+    await answered.getByRole('link', { name: 'Antwoord' }).click();
+    await session.page.waitForURL(/\/berichten\/[0-9a-f-]{36}$/);
+    await visible(
+      session.page
+        .getByText(`<wmo301:ReferentieAanbieder>${reference}<`, { exact: false })
+        .or(session.page.getByText(`<jw301:ReferentieAanbieder>${reference}<`, { exact: false }))
+        .first(),
+    );
+    await visible(
+      session.page
+        .getByText('<wmo301:RedenWijziging>12<', { exact: false })
+        .or(session.page.getByText('<jw301:RedenWijziging>12<', { exact: false }))
+        .first(),
+    );
+    await shot('23-municipality-301-for-request');
+  });
 });

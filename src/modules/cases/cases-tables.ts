@@ -113,6 +113,27 @@ export const allocation = pgTable(
   (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
 );
 
+/** A change to an allocation's end date or size after its decision (migration 0014). */
+export const allocationChange = pgTable(
+  'allocation_change',
+  {
+    municipalityCode: text('municipality_code').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    allocationId: uuid('allocation_id').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
+    changedBy: text('changed_by').notNull(),
+    reason: text('reason').notNull(),
+    previousEndDate: date('previous_end_date', { mode: 'string' }),
+    previousVolume: integer('previous_volume').notNull(),
+    previousFrequency: text('previous_frequency').notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    volume: integer('volume').notNull(),
+    frequency: text('frequency').notNull(),
+    successorAllocationId: uuid('successor_allocation_id'),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityCode, t.id] })],
+);
+
 /** The client monitor's read model: one row per decided case (migration 0006). */
 export const caseOutcome = pgTable(
   'case_outcome',

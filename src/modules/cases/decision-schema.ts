@@ -74,6 +74,22 @@ export const decisionView = z.object({
       status: z.string(),
       /** ToewijzingNummer in the messages with the provider. */
       allocationNumber: z.number().int(),
+      /** Changes after the decision (a granted request for a change), oldest first. */
+      changes: z.array(
+        z.object({
+          changedAt: z.string(),
+          changedBy: z.string(),
+          reason: z.string(),
+          previousEndDate: z.string().nullable(),
+          previousVolume: z.number().int(),
+          previousFrequency: z.string(),
+          endDate: z.string().nullable(),
+          volume: z.number().int(),
+          frequency: z.string(),
+          /** The allocation that continues this one with another size. */
+          successorAllocationId: z.string().nullable(),
+        }),
+      ),
     }),
   ),
   /**

@@ -14,6 +14,7 @@ import { findProvisions } from '../registry/provision-service.js';
 import type { ContractDetail } from '../registry/registry-schema.js';
 import { residentIdentities } from '../registry/resident-service.js';
 import { findMunicipality } from '../tenancy/tenancy-service.js';
+import { allocationChanges, allocationsOfResident } from './allocation-change.js';
 import {
   type DecisionLineInput,
   decisionLineViolation,
@@ -68,15 +69,7 @@ export async function recordDecision(
     ctx,
     input.lines.flatMap((l) => (l.contractId ? [l.contractId] : [])),
   );
-  const existing: ExistingAllocation[] = await ctx.tx
-    .select({
-      provisionId: allocation.provisionId,
-      providerId: allocation.providerId,
-      startDate: allocation.startDate,
-      endDate: allocation.endDate,
-    })
-    .from(allocation)
-    .where(eq(allocation.residentId, row.residentId));
+  const existing: ExistingAllocation[] = await allocationsOfResident(ctx, row.residentId);
   for (const [index, line] of input.lines.entries()) {
     const provision = provisions.get(line.provisionId);
     if (provision && provision.law !== row.law) {
@@ -172,6 +165,10 @@ export async function getDecision(
     .select()
     .from(allocation)
     .where(and(eq(allocation.caseId, caseId)));
+  const changes = await allocationChanges(
+    ctx,
+    allocations.map((a) => a.id),
+  );
   const provisions = new Map(
     (
       await findProvisions(
@@ -212,7 +209,10 @@ export async function getDecision(
       reasoning: l.reasoning,
     })),
     allocations: allocations.map(
-      ({ municipalityCode: _m, caseId: _c, decisionLineId: _d, residentId: _r, ...a }) => a,
+      ({ municipalityCode: _m, caseId: _c, decisionLineId: _d, residentId: _r, ...a }) => ({
+        ...a,
+        changes: changes.get(a.id) ?? [],
+      }),
     ),
   };
 }

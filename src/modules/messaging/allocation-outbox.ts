@@ -37,6 +37,8 @@ import { InvalidMessageError, writeMessage } from './xml/write.js';
 
 /** RedenWijziging 05 (WMO002/JZ002): reassessment, the allocation is shortened or reduced. */
 const SHORTENED = '05';
+/** RedenWijziging 12: the change follows the provider's request for a change (IV093). */
+const BY_PROVIDER = '12';
 const NO_END = '9999-12-31';
 
 export interface ComposedMessage {
@@ -58,6 +60,18 @@ export interface HeldAllocation {
 export interface ComposeResult {
   messages: ComposedMessage[];
   held: HeldAllocation[];
+}
+
+/**
+ * A request for a change (317) the municipality grants: the 301 to its provider for its client
+ * answers it, with its ReferentieAanbieder in every product (TR379).
+ */
+export interface ChangeGrant {
+  requestId: string;
+  providerId: string;
+  standard: 'iwmo' | 'ijw';
+  bsn: string;
+  reference: string;
 }
 
 interface ToldVersion {
@@ -90,7 +104,7 @@ const DUTCH_TIME = new Intl.DateTimeFormat('en-GB', {
  */
 export async function composeAllocationMessages(
   ctx: TenantContext,
-  options: { caseIds?: readonly string[]; now?: Date } = {},
+  options: { caseIds?: readonly string[]; now?: Date; changeGrant?: ChangeGrant } = {},
 ): Promise<ComposeResult> {
   const now = options.now ?? new Date();
   // One composer per municipality at a time: a sending round next to a decision would otherwise
@@ -165,23 +179,28 @@ export async function composeAllocationMessages(
       .filter((a) => dueIds.has(a.id) || (a.endDate ?? NO_END) >= today)
       .sort((a, b) => a.allocationNumber - b.allocationNumber);
     const granting: PendingProductRequest[] = [];
+    const standard = first.law === 'youth' ? 'ijw' : 'iwmo';
+    const changeGrant =
+      options.changeGrant?.providerId === first.providerId &&
+      options.changeGrant.bsn === client.bsn &&
+      options.changeGrant.standard === standard
+        ? options.changeGrant
+        : undefined;
     const products: AllocatedProduct[] = included.map((a) => {
       const previous = repeated.get(a.id);
       const isNew = dueIds.has(a.id);
-      const request = previous
-        ? undefined
-        : takeRequest(requests, a, a.law === 'youth' ? 'ijw' : 'iwmo', client.bsn);
+      const request = previous || changeGrant ? undefined : takeRequest(requests, a, standard, client.bsn);
       if (request) granting.push(request);
       return {
         allocationNumber: a.allocationNumber,
-        providerReference: request?.reference ?? null,
+        providerReference: changeGrant?.reference ?? request?.reference ?? null,
         productCategory: a.productCategory,
         productCode: a.productCode,
         allocatedOn: isNew || !previous ? today : previous.allocatedOn,
         allocatedAt: isNew || !previous ? time : previous.allocatedAt,
         startDate: a.startDate,
         endDate: a.endDate,
-        changeReason: isNew && previous && shortened(a, previous) ? SHORTENED : null,
+        changeReason: changeReasonOf(a, isNew ? previous : undefined, changeGrant !== undefined),
         volume: a.volume,
         unit: a.unit,
         frequency: a.frequency,
@@ -267,6 +286,7 @@ export async function composeAllocationMessages(
       });
     }
     for (const request of granting) grants.push({ requestId: request.id, messageId: id });
+    if (changeGrant) grants.push({ requestId: changeGrant.requestId, messageId: id });
     subjects.push({ residentId: first.residentId, bsn: client.bsn });
     result.messages.push({
       id,
@@ -350,6 +370,17 @@ function changedSince(a: ProviderAllocation, told: ToldVersion | undefined): boo
     told.unit !== a.unit ||
     told.frequency !== a.frequency
   );
+}
+
+/** RedenWijziging of a changed version; none for a new allocation or an unchanged one. */
+function changeReasonOf(
+  a: ProviderAllocation,
+  changedFrom: ToldVersion | undefined,
+  byProvider: boolean,
+): string | null {
+  if (changedFrom === undefined) return null;
+  if (byProvider) return BY_PROVIDER;
+  return shortened(a, changedFrom) ? SHORTENED : null;
 }
 
 function shortened(a: ProviderAllocation, told: ToldVersion): boolean {

@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import type { Database } from '../../db/connection.js';
 import { AUTHENTICATED, rolesOnly } from '../../server/access.js';
-import { DomainError } from '../../server/errors.js';
+import { DomainError, validationFailed } from '../../server/errors.js';
 import { inTenant } from '../../server/request-context.js';
 import type { ZodApp } from '../../server/zod-app.js';
 import { errorResponse, listOf, paging, personalDataPaging } from '../../shared/schema-helpers.js';
 import { composeAllocationMessages, heldNotice } from './allocation-outbox.js';
+import { grantChangeRequest } from './change-request-grant.js';
 import { checkDocument, checkDocumentAsProvider } from './check-service.js';
 import { receiveMessage } from './ingest-service.js';
 import {
@@ -436,10 +437,12 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
       schema: {
         tags: ['messaging'],
         summary:
-          'Beantwoordt een verzoek met een 319 in de uitbox van de aanbieder: afgewezen met de reden (RedenAfwijzingVerzoek 1-9) of in onderzoek. Een toekenning gaat als 301 uit een besluit.',
+          'Beantwoordt een verzoek: afgewezen met de reden (RedenAfwijzingVerzoek 1-9) of in onderzoek, met een 319 in de uitbox van de aanbieder; of een verzoek om wijziging (317) toegekend: de toewijzingen wijzigen en een 301 met de ReferentieAanbieder beantwoordt het. Een verzoek om toewijzing (315) wordt toegekend met een besluit.',
         params: z.object({ id: z.uuid({ error: 'id is geen geldige id.' }) }),
         body: z.strictObject({
-          answer: z.enum(['refused', 'in_assessment'], { error: 'answer is refused of in_assessment.' }),
+          answer: z.enum(['refused', 'in_assessment', 'granted'], {
+            error: 'answer is refused, in_assessment of granted.',
+          }),
           refusalReason: z
             .enum(['1', '2', '3', '4', '5', '6', '7', '8', '9'], {
               error: 'refusalReason is een code van 1 tot en met 9 (RedenAfwijzingVerzoek).',
@@ -452,7 +455,15 @@ export function messagingRoutes(app: ZodApp, database: Database): void {
         },
       },
     },
-    (request) => inTenant(database, request, (ctx) => answerRequest(ctx, request.params.id, request.body)),
+    (request) =>
+      inTenant(database, request, (ctx) => {
+        const { answer, refusalReason } = request.body;
+        if (answer !== 'granted') return answerRequest(ctx, request.params.id, { answer, refusalReason });
+        if (refusalReason != null) {
+          throw validationFailed('refusalReason', 'Een verzoek toekennen gaat zonder reden van afwijzing.');
+        }
+        return grantChangeRequest(ctx, request.params.id);
+      }),
   );
 
   app.get(

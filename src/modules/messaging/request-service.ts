@@ -2,7 +2,8 @@
  * A provider's requests (315, 317) as the municipality works them: a list with the answer due
  * within five working days and what is overdue, and the answer itself, a 319 in the provider's
  * outbox: the request refused with its reason, or taken into assessment. A request granted is
- * answered with a 301 from a decision.
+ * answered with a 301: from a decision (315), or from the changes it asked for (317,
+ * change-request-grant.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
@@ -290,7 +291,13 @@ export async function grantRequests(
         answeredAt: now,
         answeredBy: ctx.actor.name,
       })
-      .where(eq(allocationRequest.id, grant.requestId));
+      // Not over an answer given meanwhile: the caller sees the request was not granted.
+      .where(
+        and(
+          eq(allocationRequest.id, grant.requestId),
+          inArray(allocationRequest.status, ['open', 'in_assessment']),
+        ),
+      );
   }
 }
 

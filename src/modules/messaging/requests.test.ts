@@ -211,7 +211,7 @@ describe('requests from providers (315, 317) and the answer (319)', () => {
       [{ answer: 'refused', refusalReason: '12' }, 400, 'refusalReason'],
       [{ answer: 'refused', refusalReason: 'constructor' }, 400, 'refusalReason'],
       [{ answer: 'in_assessment', refusalReason: '3' }, 400, 'refusalReason'],
-      [{ answer: 'granted' }, 400, 'answer'],
+      [{ answer: 'toegekend' }, 400, 'answer'],
       [{ answer: 'refused', refusalReason: '3', extra: 1 }, 400, ''],
     ];
     for (const [body, status, field] of cases) {

@@ -178,7 +178,7 @@ export function useRequests(filter: RequestFilter, paging: Paging) {
 /** Answers a request with a 319: refused with its reason, or taken into assessment. */
 export function answerRequest(
   id: string,
-  answer: { answer: 'refused'; refusalReason: string } | { answer: 'in_assessment' },
+  answer: { answer: 'refused'; refusalReason: string } | { answer: 'in_assessment' } | { answer: 'granted' },
 ): Promise<{ requestId: string; status: RequestStatus; answerMessageId: string }> {
   return apiRequest('POST', `/api/v1/messages/requests/${id}/answer`, { body: answer });
 }

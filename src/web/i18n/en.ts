@@ -762,6 +762,11 @@ export const en: Catalogue = {
   'decision.noAllocations':
     'No allocations: only a granted tailored provision in kind is allocated to a provider.',
   'decision.unit': 'Unit',
+  'decision.allocationNumber': 'Allocation number',
+  'decision.allocationChanges': 'Changes',
+  'decision.allocationChange': '{date}, {by}: {from} became {to}.',
+  'decision.allocationVolumeChange': 'Volume {from} became {to}.',
+  'decision.allocationContinued': 'Continued with another volume in allocation {number}.',
   'decision.allocationStatus': 'Status',
   'evaluation.title': 'Evaluations',
   'evaluation.planned': 'Planned evaluation: {date}.',
@@ -977,6 +982,11 @@ export const en: Catalogue = {
   'requests.reasonNeeded': 'Choose the reason for refusal first.',
   'requests.refuse': 'Refuse',
   'requests.assess': 'Assess',
+  'requests.grant': 'Grant',
+  'requests.grantDone':
+    'Request {reference} was granted: the allocations were changed and the allocation message (301) with the reference is ready for the provider.',
+  'requests.grantNewProduct':
+    'A new product needs a decision on an application: refuse with reason 1 or take it into assessment.',
   'requests.refusedDone': 'Request {reference} was refused; the answer (319) is ready for the provider.',
   'requests.assessingDone':
     'Request {reference} was taken into assessment; the answer (319) is ready for the provider.',

@@ -786,6 +786,11 @@ export const nl = {
   'decision.noAllocations':
     'Geen toewijzingen: alleen een toegekende maatwerkvoorziening in natura wordt aan een aanbieder toegewezen.',
   'decision.unit': 'Eenheid',
+  'decision.allocationNumber': 'Toewijzingnummer',
+  'decision.allocationChanges': 'Wijzigingen',
+  'decision.allocationChange': '{date}, {by}: {from} werd {to}.',
+  'decision.allocationVolumeChange': 'Omvang {from} werd {to}.',
+  'decision.allocationContinued': 'Voortgezet met een andere omvang in toewijzing {number}.',
   'decision.allocationStatus': 'Status',
   'evaluation.title': 'Evaluaties',
   'evaluation.planned': 'Geplande evaluatie: {date}.',
@@ -1006,6 +1011,11 @@ export const nl = {
   'requests.reasonNeeded': 'Kies eerst de reden van afwijzing.',
   'requests.refuse': 'Afwijzen',
   'requests.assess': 'In onderzoek',
+  'requests.grant': 'Toekennen',
+  'requests.grantDone':
+    'Verzoek {reference} is toegekend: de toewijzingen zijn gewijzigd en de toewijzing (301) met de referentie staat klaar voor de aanbieder.',
+  'requests.grantNewProduct':
+    'Een nieuw product vraagt een besluit op een aanvraag: wijs af met reden 1 of neem in onderzoek.',
   'requests.refusedDone':
     'Verzoek {reference} is afgewezen; het antwoord (319) staat klaar voor de aanbieder.',
   'requests.assessingDone':

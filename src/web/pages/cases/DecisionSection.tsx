@@ -113,6 +113,11 @@ function DecisionSummary({ decision: d, reference }: { decision: DecisionView; r
 
   const allocationColumns: Column<Allocation>[] = [
     {
+      key: 'number',
+      label: t('decision.allocationNumber'),
+      render: (a) => <span className="rk-code">{a.allocationNumber}</span>,
+    },
+    {
       key: 'provision',
       label: t('decision.provision'),
       render: (a) => lineOf(a.provisionId, a.providerId)?.provisionName ?? '',
@@ -134,6 +139,34 @@ function DecisionSummary({ decision: d, reference }: { decision: DecisionView; r
       key: 'status',
       label: t('decision.allocationStatus'),
       render: (a) => allocationStatusText(t, a.status),
+    },
+    {
+      key: 'changes',
+      label: t('decision.allocationChanges'),
+      render: (a) =>
+        a.changes.length === 0 ? (
+          <span className="rk-muted">—</span>
+        ) : (
+          <ul className="rk-plain-list">
+            {a.changes.map((c) => (
+              <li key={c.changedAt}>
+                {t('decision.allocationChange', {
+                  date: formatDate(c.changedAt.slice(0, 10)),
+                  by: c.changedBy,
+                  from: periodText(t, a.startDate, c.previousEndDate),
+                  to: periodText(t, a.startDate, c.endDate),
+                })}
+                {c.volume !== c.previousVolume
+                  ? ` ${t('decision.allocationVolumeChange', { from: c.previousVolume, to: c.volume })}`
+                  : ''}
+                {c.successorAllocationId
+                  ? ` ${t('decision.allocationContinued', { number: d.allocations.find((x) => x.id === c.successorAllocationId)?.allocationNumber ?? '' })}`
+                  : ''}{' '}
+                <span className="rk-muted">({c.reason})</span>
+              </li>
+            ))}
+          </ul>
+        ),
     },
   ];
 

@@ -68,7 +68,10 @@ function RequestedText({ request }: { request: RequestSummary }) {
   );
 }
 
-/** Refuse with a reason, or take into assessment: the 319 goes to the provider's outbox. */
+/**
+ * Refuse with a reason, or take into assessment: the 319 goes to the provider's outbox. A
+ * request for a change can also be granted: its changes are made and a 301 answers it.
+ */
 function AnswerForm({
   request,
   onAnswered,
@@ -81,7 +84,15 @@ function AnswerForm({
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const send = async (answer: { answer: 'refused'; refusalReason: string } | { answer: 'in_assessment' }) => {
+  // A request for a change is granted here as a whole; a new product in it needs a decision.
+  const grantable =
+    request.requestType === '317' && !request.requested.products.some((p) => p.kind === 'new');
+  const send = async (
+    answer:
+      | { answer: 'refused'; refusalReason: string }
+      | { answer: 'in_assessment' }
+      | { answer: 'granted' },
+  ) => {
     setBusy(true);
     setError(null);
     try {
@@ -89,11 +100,14 @@ function AnswerForm({
       onAnswered(
         answer.answer === 'refused'
           ? t('requests.refusedDone', { reference: request.reference })
-          : t('requests.assessingDone', { reference: request.reference }),
+          : answer.answer === 'granted'
+            ? t('requests.grantDone', { reference: request.reference })
+            : t('requests.assessingDone', { reference: request.reference }),
       );
     } catch (e) {
-      // Answered meanwhile (by a colleague, or granted by a 301): the list shows how it stands.
-      if (e instanceof ApiError && e.status === 409) onAnswered(e.message);
+      // A grant the rules refuse says why, next to the request; any other 409 means it was
+      // answered meanwhile (by a colleague, or granted by a 301): the list shows how it stands.
+      if (e instanceof ApiError && e.status === 409 && answer.answer !== 'granted') onAnswered(e.message);
       else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
@@ -101,6 +115,20 @@ function AnswerForm({
   };
   return (
     <div className="rk-inline-form">
+      {grantable ? (
+        <>
+          <Button
+            appearance="primary-action-button"
+            disabled={busy}
+            onClick={() => void send({ answer: 'granted' })}
+          >
+            {t('requests.grant')}
+            <span className="rk-visually-hidden"> {request.reference}</span>
+          </Button>{' '}
+        </>
+      ) : request.requestType === '317' ? (
+        <p className="rk-muted">{t('requests.grantNewProduct')}</p>
+      ) : null}
       <label htmlFor={`${id}-reason`} className="rk-visually-hidden">
         {t('requests.reasonFor', { reference: request.reference })}
       </label>
