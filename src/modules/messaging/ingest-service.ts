@@ -20,6 +20,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/connection.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { todayInNetherlands } from '../../shared/identifiers.js';
 import { allocationSubjects, setAllocationStatuses } from '../cases/allocation-service.js';
@@ -752,32 +753,47 @@ function storeAnswer(
   return id;
 }
 
-/** Inbound messages already stored under the batch's TR056 keys. */
+/**
+ * Inbound messages already stored under the batch's TR056 keys, looked up key by key on the
+ * identification index: a lookup by sender and identification lists alone would read every
+ * inbound message of the batch's senders, a cost that grows with the table.
+ */
 async function earlierMessages(
   ctx: TenantContext,
-  reads: readonly { header: { identification: string; sender: string } }[],
+  reads: readonly {
+    kind: { standard: string; type: string };
+    header: { identification: string; sender: string };
+  }[],
 ): Promise<Map<string, { id: string; sha256: string }>> {
   if (reads.length === 0) return new Map();
-  const rows = await ctx.tx
-    .select({
-      id: message.id,
-      sha256: message.sha256,
-      sender: message.sender,
-      standard: message.standard,
-      messageType: message.messageType,
-      identification: message.identification,
-    })
-    .from(message)
-    .where(
-      and(
-        eq(message.direction, 'inbound'),
-        inArray(message.identification, [...new Set(reads.map((r) => r.header.identification))]),
-        inArray(message.sender, [...new Set(reads.map((r) => r.header.sender))]),
-      ),
-    );
+  const keys = JSON.stringify(
+    reads.map((r) => ({
+      sender: r.header.sender,
+      standard: r.kind.standard,
+      message_type: r.kind.type,
+      identification: r.header.identification,
+    })),
+  );
+  const rows = await queryRows<{
+    id: string;
+    sha256: string;
+    sender: string;
+    standard: string;
+    message_type: string;
+    identification: string;
+  }>(
+    ctx.tx,
+    sql`select m.id, m.sha256, m.sender, m.standard, m.message_type, m.identification
+        from jsonb_to_recordset(${keys}::jsonb)
+          as k(sender text, standard text, message_type text, identification text)
+        join message m
+          on m.municipality_code = ${ctx.municipalityCode} and m.direction = 'inbound'
+          and m.sender = k.sender and m.standard = k.standard
+          and m.message_type = k.message_type and m.identification = k.identification`,
+  );
   return new Map(
     rows.map((r) => [
-      `${r.sender}|${r.standard}|${r.messageType}|${r.identification}`,
+      `${r.sender}|${r.standard}|${r.message_type}|${r.identification}`,
       { id: r.id, sha256: r.sha256 },
     ]),
   );
