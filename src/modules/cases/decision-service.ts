@@ -3,7 +3,7 @@
  * allocation to a provider under a valid contract. The decision, its lines, its allocations and
  * the case's `decide` step commit together, or not at all.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { DomainError, notFound, validationFailed } from '../../server/errors.js';
 import type { TenantContext } from '../../server/request-context.js';
 import { UNITS } from '../../shared/istandaard-codes.js';
@@ -164,7 +164,8 @@ export async function getDecision(
   const allocations = await ctx.tx
     .select()
     .from(allocation)
-    .where(and(eq(allocation.caseId, caseId)));
+    .where(eq(allocation.caseId, caseId))
+    .orderBy(asc(allocation.allocationNumber));
   const changes = await allocationChanges(
     ctx,
     allocations.map((a) => a.id),

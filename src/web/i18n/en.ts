@@ -956,7 +956,7 @@ export const en: Catalogue = {
   'messages.check': 'Check a message',
   'requests.title': 'Requests',
   'requests.intro':
-    'Providers’ requests for an allocation (315) or a change (317). The municipality answers within five working days: refuse with a reason or take into assessment (319), or grant with a decision, whose allocation message (301) answers the request.',
+    'Providers’ requests for an allocation (315) or a change (317). The municipality answers within five working days: refuse with a reason or take into assessment (319), or grant: a request for an allocation with a decision on the case, a request for a change here with Grant. The allocation message (301) then answers the request.',
   'requests.introProvider':
     'Your requests for an allocation (315) and for a change (317), with the municipality’s answer.',
   'requests.received': 'Received',

@@ -985,7 +985,7 @@ export const nl = {
   'messages.check': 'Bericht controleren',
   'requests.title': 'Verzoeken',
   'requests.intro':
-    'Verzoeken om toewijzing (315) en om wijziging (317) van aanbieders. De gemeente antwoordt binnen vijf werkdagen: afwijzen met een reden of in onderzoek nemen (319), of toekennen met een besluit, waarna de toewijzing (301) het verzoek beantwoordt.',
+    'Verzoeken om toewijzing (315) en om wijziging (317) van aanbieders. De gemeente antwoordt binnen vijf werkdagen: afwijzen met een reden of in onderzoek nemen (319), of toekennen: een verzoek om toewijzing met een besluit op de casus, een verzoek om wijziging hier met Toekennen. De toewijzing (301) beantwoordt dan het verzoek.',
   'requests.introProvider':
     'Uw verzoeken om toewijzing (315) en om wijziging (317), met het antwoord van de gemeente.',
   'requests.received': 'Ontvangen',
