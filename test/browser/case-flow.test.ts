@@ -371,8 +371,11 @@ describe('a Wmo case from report to compensated outcome (case worker)', () => {
     const rows = allocations.getByRole('row').filter({ has: session.page.getByRole('cell') });
     expect(await rows.count()).toBe(1);
     const cells = (await rows.first().getByRole('cell').allInnerTexts()).map((c) => c.trim());
-    expect(cells.slice(0, 5)).toEqual([PROVISION.name, state.provider, '3', 'uur', 'per week']);
-    expect(cells[6]).toBe('Toegewezen');
+    // The ToewijzingNummer the messages with the provider use, then the terms; no changes yet.
+    expect(cells[0]).toMatch(/^[0-9]+$/);
+    expect(cells.slice(1, 6)).toEqual([PROVISION.name, state.provider, '3', 'uur', 'per week']);
+    expect(cells[7]).toBe('Toegewezen');
+    expect(cells[8]).toBe('—');
     const lines = session.page.getByRole('table', { name: `Besluit per voorziening, casus ${reference}` });
     await visible(lines.getByRole('cell', { name: '3 uur per week' }));
     await visible(lines.getByRole('cell', { name: 'Zorg in natura' }));
