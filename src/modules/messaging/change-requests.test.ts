@@ -19,9 +19,7 @@ import {
 } from '../../test-support/allocation-fixture.js';
 import { type ApiClient, createHarness, type Harness, TENANT_A } from '../../test-support/app-harness.js';
 import { addDays } from '../cases/calendar-date.js';
-import { header } from './codec/provider-message-writer.js';
-import { messageKind } from './standard/message-kinds.js';
-import { writeMessage } from './xml/write.js';
+import { writeAllocationRequest, writeChangeRequest } from './codec/provider-message-writer.js';
 
 interface WishedProduct {
   allocationNumber: number;
@@ -52,64 +50,47 @@ describe('granting a request for a change (317)', () => {
   const changeRequest = (
     reference: string,
     parts: { unchanged?: number[]; changed?: WishedProduct[]; added?: boolean },
-  ) => {
-    const verzoek: Record<string, unknown> = { ReferentieAanbieder: reference, RedenVerzoek: '1' };
-    if (parts.unchanged) {
-      verzoek.OngewijzigdeProducten = {
-        OngewijzigdProduct: parts.unchanged.map((n) => ({ ToewijzingNummer: String(n) })),
-      };
-    }
-    if (parts.changed) {
-      verzoek.TeWijzigenProducten = {
-        TeWijzigenProduct: parts.changed.map((p) => ({
-          ToewijzingNummer: String(p.allocationNumber),
-          GewensteIngangsdatum: p.startDate,
-          ...(p.endDate ? { Einddatum: p.endDate } : {}),
-          Omvang: { Volume: String(p.volume), Eenheid: '04', Frequentie: '2' },
-        })),
-      };
-    }
-    if (parts.added) {
-      verzoek.NieuweProducten = {
-        NieuwProduct: [
-          {
-            Product: { Categorie: '01', Code: '01A02' },
-            GewensteIngangsdatum: addDays(today, 10),
-            Einddatum: addDays(today, 100),
-            Omvang: { Volume: '2', Eenheid: '04', Frequentie: '2' },
-          },
-        ],
-      };
-    }
-    return writeMessage(
-      { Header: header('317', envelope()), Client: { Bsn: FIXTURE_BSN, Verzoek: verzoek } } as never,
-      messageKind('iwmo', '317').schema,
-    );
-  };
+  ) =>
+    writeChangeRequest(envelope(), FIXTURE_BSN, {
+      reference,
+      reason: '1',
+      unchanged: parts.unchanged ?? [],
+      changed: (parts.changed ?? []).map((p) => ({
+        ...p,
+        endDate: p.endDate ?? null,
+        unit: '04',
+        frequency: '2',
+      })),
+      added: parts.added
+        ? [
+            {
+              productCategory: '01',
+              productCode: '01A02',
+              startDate: addDays(today, 10),
+              endDate: addDays(today, 100),
+              volume: 2,
+              unit: '04',
+              frequency: '2',
+            },
+          ]
+        : [],
+    });
   const allocationRequestFor = () =>
-    writeMessage(
-      {
-        Header: header('315', envelope()),
-        Client: {
-          Bsn: '999990093',
-          Geboortedatum: { Datum: FIXTURE_DATE_OF_BIRTH },
-          Geslacht: '2',
-          Naam: { Geslachtsnaam: { Achternaam: 'Jansen' } },
-          AangevraagdeProducten: {
-            AangevraagdProduct: [
-              {
-                ReferentieAanbieder: 'VOT-1',
-                Product: { Categorie: '01', Code: '01A01' },
-                ToewijzingIngangsdatum: addDays(today, 14),
-                ToewijzingEinddatum: addDays(today, 200),
-                Omvang: { Volume: '4', Eenheid: '04', Frequentie: '2' },
-                Verwijzer: { Type: '01' },
-              },
-            ],
-          },
+    writeAllocationRequest(
+      envelope(),
+      { bsn: '999990093', dateOfBirth: FIXTURE_DATE_OF_BIRTH, familyName: 'Jansen' },
+      [
+        {
+          reference: 'VOT-1',
+          productCategory: '01',
+          productCode: '01A01',
+          startDate: addDays(today, 14),
+          endDate: addDays(today, 200),
+          volume: 4,
+          unit: '04',
+          frequency: '2',
         },
-      },
-      messageKind('iwmo', '315').schema,
+      ],
     );
   const send = async (xml: string) => {
     const response = await provider.request('POST', '/api/v1/messages', xml, {

@@ -239,6 +239,8 @@ export function writeChangeRequest(
       unit: string;
       frequency: string;
     }[];
+    /** New products beside the current ones (NieuweProducten); none when absent. */
+    added?: readonly Omit<OutgoingRequestedProduct, 'reference'>[];
   },
 ): string {
   const verzoek: Record<string, MessageValue> = {
@@ -255,6 +257,21 @@ export function writeChangeRequest(
       TeWijzigenProduct: request.changed.map((p) => {
         const line: Record<string, MessageValue> = {
           ToewijzingNummer: String(p.allocationNumber),
+          GewensteIngangsdatum: p.startDate,
+        };
+        if (p.endDate) line.Einddatum = p.endDate;
+        line.Omvang = { Volume: String(p.volume), Eenheid: p.unit, Frequentie: p.frequency };
+        return line;
+      }),
+    };
+  }
+  if (request.added && request.added.length > 0) {
+    verzoek.NieuweProducten = {
+      NieuwProduct: request.added.map((p) => {
+        const line: Record<string, MessageValue> = {
+          Product: p.productCode
+            ? { Categorie: p.productCategory, Code: p.productCode }
+            : { Categorie: p.productCategory },
           GewensteIngangsdatum: p.startDate,
         };
         if (p.endDate) line.Einddatum = p.endDate;
